@@ -1,0 +1,54 @@
+package dev.deemwb.world;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Coarse, web-like captions for the CLIP stage: shape nouns and counts, sometimes a colour, never
+ * orientation or filled/hollow. What captions leave out is what a contrastive encoder learns to
+ * ignore — the blindness the DEEM paper is about.
+ */
+public final class Captions {
+
+    private static final double COLOR_MENTION_PROBABILITY = 0.3;
+    private static final List<String> FRAMES = List.of("%s", "a picture of %s", "%s on a plain background",
+            "an image with %s", "shapes: %s");
+
+    private Captions() {
+    }
+
+    public static String caption(Scene scene, SplittableRandom random) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Shape, Integer> entry : scene.shapeCounts().entrySet()) {
+            Shape shape = entry.getKey();
+            int count = entry.getValue();
+            if (count == 1 && random.nextDouble() < COLOR_MENTION_PROBABILITY) {
+                parts.add("a " + scene.objectsOf(shape).get(0).color().word() + " " + shape.noun());
+            } else {
+                parts.add(Language.countedNoun(shape, count));
+            }
+        }
+        java.util.Collections.shuffle(parts, new java.util.Random(random.nextLong()));
+        String frame = FRAMES.get(random.nextInt(FRAMES.size()));
+        return String.format(frame, Language.joinList(parts));
+    }
+
+    /**
+     * The full description the diffusion model is pretrained on ("our Stable Diffusion" knows every
+     * attribute): e.g. "filled red triangle pointing up at top left and hollow blue circle at center".
+     */
+    public static String detailedDescription(Scene scene) {
+        List<String> parts = new ArrayList<>();
+        scene.objects().stream()
+                .sorted(java.util.Comparator.comparingInt(SceneObject::cell))
+                .forEach(o -> parts.add(describe(o) + " at " + Language.CELL_NAMES.get(o.cell())));
+        return String.join(" and ", parts);
+    }
+
+    private static String describe(SceneObject o) {
+        String text = o.structureWord() + " " + o.color().word() + " " + o.shape().noun();
+        return o.orientation() == null ? text : text + " pointing " + o.orientation().word();
+    }
+}
