@@ -1,0 +1,28 @@
+package dev.deemwb.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** model-runtime is the toolkit-free core: the app depends on it, never the other way. */
+@AnalyzeClasses(packages = "dev.deemwb", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+    @ArchTest
+    static final ArchRule runtimeDoesNotUseJavaFx = noClasses().should()
+            .dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..")
+            .because("model-runtime must run headless, in the CLI and in CI, without a toolkit");
+
+    @ArchTest
+    static final ArchRule runtimeDoesNotReachIntoTheApp = noClasses().should()
+            .dependOnClassesThat().resideInAPackage("dev.deemwb.app..")
+            .because("the dependency direction is app → model-runtime");
+
+    @ArchTest
+    static final ArchRule worldIsFreeOfModelsAndBenchmarks = noClasses().that().resideInAPackage("dev.deemwb.world..")
+            .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "dev.deemwb.bench..", "dev.deemwb.cli..")
+            .because("the world is pure data generation that every other layer builds on");
+}
