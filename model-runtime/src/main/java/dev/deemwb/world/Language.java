@@ -2,8 +2,8 @@ package dev.deemwb.world;
 
 import java.util.List;
 
-/** Words shared by captions, descriptions, questions and answers. */
-final class Language {
+/** Words shared by captions, descriptions, questions, answers and the benchmark generators. */
+public final class Language {
 
     static final List<String> NUMBER_WORDS = List.of("zero", "one", "two", "three", "four");
     static final List<String> CELL_NAMES = List.of("top left", "top", "top right", "left", "center", "right",
@@ -12,7 +12,7 @@ final class Language {
     private Language() {
     }
 
-    static String number(int n) {
+    public static String number(int n) {
         return NUMBER_WORDS.get(n);
     }
 

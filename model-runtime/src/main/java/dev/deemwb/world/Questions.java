@@ -113,7 +113,8 @@ public final class Questions {
         return referents;
     }
 
-    static Optional<String> name(Scene scene, SceneObject object) {
+    /** How questions name {@code object} in {@code scene}: "triangle", "red triangle", or empty if ambiguous. */
+    public static Optional<String> name(Scene scene, SceneObject object) {
         List<SceneObject> sameShape = scene.objectsOf(object.shape());
         if (sameShape.size() == 1) {
             return Optional.of(object.shape().noun());

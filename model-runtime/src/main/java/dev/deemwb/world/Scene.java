@@ -18,7 +18,7 @@ public record Scene(long seed, List<SceneObject> objects) {
     public static final int MAX_OBJECTS = 4;
 
     public Scene {
-        Objects.requireNonNull(objects, "objects");
+        Objects.requireNonNull(objects, "a scene needs its 'objects' list");
         objects = List.copyOf(objects);
         if (objects.isEmpty() || objects.size() > MAX_OBJECTS) {
             throw new IllegalArgumentException("a scene has 1.." + MAX_OBJECTS + " objects, not " + objects.size());

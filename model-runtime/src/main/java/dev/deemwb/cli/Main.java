@@ -1,0 +1,25 @@
+package dev.deemwb.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code deemwb}: the workbench's command line. */
+@Command(name = "deemwb", mixinStandardHelpOptions = true, version = "deemwb 0.1.0",
+        description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
+        subcommands = {WorldCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code: 0 ok, 1 failed, 2 bad usage. */
+    public static int run(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + UserErrors.describe(e));
+                    return 1;
+                })
+                .execute(args);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.deemwb.cli;
+
+import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.io.Json;
+import dev.deemwb.io.Png;
+import dev.deemwb.world.Captions;
+import dev.deemwb.world.OodShift;
+import dev.deemwb.world.OodTransform;
+import dev.deemwb.world.Scene;
+import dev.deemwb.world.SceneGenerator;
+import dev.deemwb.world.SceneRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "world", description = "The procedural shapes world.", mixinStandardHelpOptions = true,
+        subcommands = WorldCommand.Render.class)
+final class WorldCommand {
+
+    @Command(name = "render", mixinStandardHelpOptions = true,
+            description = "Render a scene (from a seed or a scene JSON) to a PNG and print its description.")
+    static final class Render implements Callable<Integer> {
+
+        @ArgGroup(multiplicity = "1")
+        Source source;
+
+        static final class Source {
+            @Option(names = "--seed", description = "Draw the scene from this seed.")
+            Long seed;
+
+            @Option(names = "--scene", paramLabel = "FILE", description = "Render the scene in this JSON file.")
+            Path sceneFile;
+        }
+
+        @Option(names = "--out", required = true, paramLabel = "PNG", description = "Where to write the image.")
+        Path out;
+
+        @Option(names = "--size", defaultValue = "256", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Option(names = "--transform", paramLabel = "NAME",
+                description = "Out-of-distribution transform: noise, blur, thin-strokes, dark-background, "
+                        + "textured-background, color-shift, outline-rendition.")
+        String transform;
+
+        @Option(names = "--severity", defaultValue = "3", description = "Transform severity 1..5 (default: ${DEFAULT-VALUE}).")
+        int severity;
+
+        @Option(names = "--scene-out", paramLabel = "FILE", description = "Also write the scene as JSON.")
+        Path sceneOut;
+
+        @Override
+        public Integer call() throws IOException {
+            Scene scene = source.seed != null ? new SceneGenerator().generate(source.seed) : readScene(source.sceneFile);
+            OodShift shift = transform == null ? null : new OodShift(OodTransform.fromId(transform), severity);
+            AtomicFiles.write(out, Png.encode(new SceneRenderer().render(scene, size, shift)));
+            if (sceneOut != null) {
+                Json.write(sceneOut, scene);
+            }
+            System.out.println(Captions.detailedDescription(scene));
+            return 0;
+        }
+
+        private static Scene readScene(Path file) throws IOException {
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
+            try {
+                return Json.mapper().readValue(file.toFile(), Scene.class);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new IllegalArgumentException(file + ": not a scene JSON (" + e.getOriginalMessage() + ")", e);
+            }
+        }
+    }
+}
