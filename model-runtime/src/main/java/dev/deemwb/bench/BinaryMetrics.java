@@ -1,5 +1,7 @@
 package dev.deemwb.bench;
 
+import java.util.Arrays;
+
 /**
  * POPE's yes/no metrics with <em>yes as the positive class</em>, as fractions in [0, 1] (not
  * percents), with the confusion counts they come from.
@@ -20,7 +22,8 @@ public record BinaryMetrics(
             throw new IllegalArgumentException(
                     "inconsistent counts tp=" + tp + " fp=" + fp + " tn=" + tn + " fn=" + fn + " n=" + n);
         }
-        if (!equals(fromCounts(tp, fp, tn, fn), accuracy, precision, recall, f1, yesRatio)) {
+        double[] given = {accuracy, precision, recall, f1, yesRatio};
+        if (!Arrays.equals(given, ratios(tp, fp, tn, fn))) {
             throw new IllegalArgumentException("metrics do not follow from the counts tp=" + tp
                     + " fp=" + fp + " tn=" + tn + " fn=" + fn);
         }
@@ -28,21 +31,21 @@ public record BinaryMetrics(
 
     /** tp: label yes, said yes; fp: label no, said yes; tn: label no, said no; fn: label yes, said no. */
     public static BinaryMetrics fromCounts(int tp, int fp, int tn, int fn) {
+        double[] r = ratios(tp, fp, tn, fn);
+        return new BinaryMetrics(r[0], r[1], r[2], r[3], r[4], tp, fp, tn, fn, tp + fp + tn + fn);
+    }
+
+    /** accuracy, precision, recall, F1, yes-ratio. */
+    private static double[] ratios(int tp, int fp, int tn, int fn) {
         int n = tp + fp + tn + fn;
         double precision = Ratios.ratio(tp, tp + fp);
         double recall = Ratios.ratio(tp, tp + fn);
-        return new BinaryMetrics(
-                Ratios.ratio(tp + tn, n),
-                precision,
-                recall,
-                Ratios.ratio(2 * precision * recall, precision + recall),
-                Ratios.ratio(tp + fp, n),
-                tp, fp, tn, fn, n);
-    }
-
-    private static boolean equals(BinaryMetrics expected,
-            double accuracy, double precision, double recall, double f1, double yesRatio) {
-        return expected.accuracy == accuracy && expected.precision == precision && expected.recall == recall
-                && expected.f1 == f1 && expected.yesRatio == yesRatio;
+        return new double[] {
+            Ratios.ratio(tp + tn, n),
+            precision,
+            recall,
+            Ratios.ratio(2 * precision * recall, precision + recall),
+            Ratios.ratio(tp + fp, n),
+        };
     }
 }
