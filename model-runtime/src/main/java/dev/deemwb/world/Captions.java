@@ -13,8 +13,11 @@ import java.util.SplittableRandom;
 public final class Captions {
 
     private static final double COLOR_MENTION_PROBABILITY = 0.3;
-    private static final List<String> FRAMES = List.of("%s", "a picture of %s", "%s on a plain background",
+    static final List<String> FRAMES = List.of("%s", "a picture of %s", "%s on a plain background",
             "an image with %s", "shapes: %s");
+
+    /** The words that join attributes in a detailed description. */
+    static final String DESCRIPTION_CONNECTORS = "pointing at and";
 
     private Captions() {
     }

@@ -1,6 +1,10 @@
 package dev.deemwb.world;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Words shared by captions, descriptions, questions, answers and the benchmark generators. */
 public final class Language {
@@ -10,6 +14,31 @@ public final class Language {
             "bottom left", "bottom", "bottom right");
 
     private Language() {
+    }
+
+    /**
+     * Every word that a caption, description, question or answer of the world can contain, found by
+     * splitting the templates and the attribute names themselves (so the two cannot drift apart).
+     */
+    public static Set<String> words() {
+        Set<String> words = new TreeSet<>();
+        List<String> texts = new java.util.ArrayList<>();
+        texts.addAll(Questions.TEMPLATES);
+        texts.addAll(Captions.FRAMES);
+        texts.addAll(CELL_NAMES);
+        texts.addAll(NUMBER_WORDS);
+        texts.addAll(Questions.answerWords());
+        texts.add(Captions.DESCRIPTION_CONNECTORS);
+        for (Shape shape : Shape.values()) {
+            texts.add(shape.noun() + " " + shape.plural());
+        }
+        texts.forEach(text -> words.addAll(splitWords(text.replaceAll("\\{[^}]*}", " "))));
+        return words;
+    }
+
+    /** Lower-cased words, punctuation dropped: "Is the cross left of the circle?" → is, the, cross, … */
+    public static List<String> splitWords(String text) {
+        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     public static String number(int n) {

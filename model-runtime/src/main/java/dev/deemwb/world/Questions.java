@@ -41,7 +41,9 @@ public final class Questions {
         pairs.addAll(count(scene));
         List<Referent> referents = referents(scene);
         for (Referent r : referents) {
-            pairs.add(new QaPair(Category.COLOR, "What color is the " + r.name + "?", r.object.color().word()));
+            if (scene.objectsOf(r.object.shape()).size() == 1) { // "the red circle" would give the answer away
+                pairs.add(new QaPair(Category.COLOR, "What color is the " + r.name + "?", r.object.color().word()));
+            }
         }
         for (Referent r : referents) {
             if (r.object.orientation() != null) {
