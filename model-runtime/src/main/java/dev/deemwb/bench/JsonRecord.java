@@ -38,6 +38,11 @@ public final class JsonRecord implements Located {
         return new JsonRecord(node, file, null, record);
     }
 
+    /** Where this object is, as messages name it: {@code line 12} or {@code record imagenet_r[3]}. */
+    public String location() {
+        return line != null ? "line " + line : "record " + record;
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

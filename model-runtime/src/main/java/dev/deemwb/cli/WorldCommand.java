@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "world", description = "The procedural shapes world.", mixinStandardHelpOptions = true,
         subcommands = WorldCommand.Render.class)
@@ -25,6 +27,9 @@ final class WorldCommand {
     @Command(name = "render", mixinStandardHelpOptions = true,
             description = "Render a scene (from a seed or a scene JSON) to a PNG and print its description.")
     static final class Render implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
 
         @ArgGroup(multiplicity = "1")
         Source source;
@@ -62,7 +67,7 @@ final class WorldCommand {
             if (sceneOut != null) {
                 Json.write(sceneOut, scene);
             }
-            System.out.println(Captions.detailedDescription(scene));
+            spec.commandLine().getOut().println(Captions.detailedDescription(scene));
             return 0;
         }
 

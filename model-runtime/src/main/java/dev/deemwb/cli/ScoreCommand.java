@@ -1,0 +1,148 @@
+package dev.deemwb.cli;
+
+import dev.deemwb.bench.Accuracy;
+import dev.deemwb.bench.BinaryMetrics;
+import dev.deemwb.bench.ExactMatch;
+import dev.deemwb.bench.PredictionFiles;
+import dev.deemwb.bench.Skips;
+import dev.deemwb.bench.mmvp.MmvpFiles;
+import dev.deemwb.bench.mmvp.MmvpScore;
+import dev.deemwb.bench.mmvp.MmvpScorer;
+import dev.deemwb.bench.mmvp.MmvpVlmFiles;
+import dev.deemwb.bench.mmvp.MmvpVlmScore;
+import dev.deemwb.bench.mmvp.MmvpVlmScorer;
+import dev.deemwb.bench.pope.PopeFiles;
+import dev.deemwb.bench.pope.PopeScore;
+import dev.deemwb.bench.pope.PopeScorer;
+import dev.deemwb.bench.robustvqa.RobustVqaFiles;
+import dev.deemwb.bench.robustvqa.RobustVqaScore;
+import dev.deemwb.bench.robustvqa.RobustVqaScorer;
+import dev.deemwb.io.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = {"Score predictions against a benchmark and print the metrics table.",
+            "Predictions: pope — POPE's official answer file ({\"question\", \"answer\"} per line, in label order);",
+            "mmvp — {\"index\", \"answer\"} per line; mmvp-vlm — {\"qid\", \"image\": 0|1};",
+            "robustvqa — {\"question_id\": \"imagenet_r[3].gt\", \"answer\"}.",
+            "Predictions that match no question, and questions without one, are reported as skipped."})
+final class ScoreCommand implements Callable<Integer> {
+
+    enum Format { pope, mmvp, mmvp_vlm, robustvqa }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", required = true, converter = FormatConverter.class,
+            description = "pope, mmvp, mmvp-vlm or robustvqa.")
+    Format format;
+
+    @Option(names = "--labels", required = true, paramLabel = "FILE",
+            description = "The benchmark file: a POPE split (.jsonl), MMVP or MMVP-VLM Questions.csv, RobustVQA .json.")
+    Path labels;
+
+    @Option(names = "--predictions", required = true, paramLabel = "FILE", description = "The model's answers (JSON Lines).")
+    Path predictions;
+
+    @Option(names = "--json", description = "Print one JSON object (fractions, not percents) instead of the table.")
+    boolean json;
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            return Format.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Object> report = switch (format) {
+            case pope -> pope();
+            case mmvp -> mmvp();
+            case mmvp_vlm -> mmvpVlm();
+            case robustvqa -> robustVqa();
+        };
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.compactWriter().writeValueAsString(report));
+        } else {
+            MetricsTable.print(out, format.name().replace('_', '-') + "  " + labels.getFileName(), report);
+        }
+        return 0;
+    }
+
+    private Map<String, Object> pope() throws IOException {
+        PopeScore score = PopeScorer.score(PopeFiles.readQuestions(labels), PopeFiles.readAnswers(predictions));
+        BinaryMetrics m = score.official();
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("accuracy", m.accuracy());
+        report.put("precision", m.precision());
+        report.put("recall", m.recall());
+        report.put("f1", m.f1());
+        report.put("yes_ratio", m.yesRatio());
+        report.put("tp", m.tp());
+        report.put("fp", m.fp());
+        report.put("tn", m.tn());
+        report.put("fn", m.fn());
+        report.put("n", m.n());
+        putExactMatch(report, "exact_match", score.exactMatch());
+        putSkips(report, score.skipped());
+        return report;
+    }
+
+    private Map<String, Object> mmvp() throws IOException {
+        MmvpScore score = MmvpScorer.score(MmvpFiles.readQuestions(labels), PredictionFiles.readAnswersByIndex(predictions));
+        Map<String, Object> report = new LinkedHashMap<>();
+        putAccuracy(report, "question", score.questions());
+        putAccuracy(report, "pair", score.pairs());
+        score.pairsByPattern().forEach((pattern, accuracy) -> putAccuracy(report, "pair_" + pattern.id(), accuracy));
+        putSkips(report, score.skipped());
+        return report;
+    }
+
+    private Map<String, Object> mmvpVlm() throws IOException {
+        MmvpVlmScore score = MmvpVlmScorer.score(MmvpVlmFiles.readStatements(labels),
+                PredictionFiles.readChosenImages(predictions));
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("mean_pair_accuracy", score.meanPairAccuracy());
+        putAccuracy(report, "pair", score.pairs());
+        score.pairsByPattern().forEach((pattern, accuracy) -> putAccuracy(report, "pair_" + pattern.id(), accuracy));
+        putSkips(report, score.skipped());
+        return report;
+    }
+
+    private Map<String, Object> robustVqa() throws IOException {
+        RobustVqaScore score = RobustVqaScorer.score(RobustVqaFiles.read(labels).questions(),
+                PredictionFiles.readAnswersById(predictions));
+        Map<String, Object> report = new LinkedHashMap<>();
+        score.bySplit().forEach((split, exact) -> putExactMatch(report, split, exact));
+        putExactMatch(report, "overall", score.overall());
+        putSkips(report, score.skipped());
+        return report;
+    }
+
+    private static void putAccuracy(Map<String, Object> report, String name, Accuracy accuracy) {
+        report.put(name + "_accuracy", accuracy.fraction());
+        report.put(name + "_n", accuracy.total());
+    }
+
+    /** DEEM's variant: an answer counts only if, cleaned, it is exactly the right yes or no. */
+    private static void putExactMatch(Map<String, Object> report, String name, ExactMatch exact) {
+        putAccuracy(report, name, exact.accuracy());
+        report.put(name + "_not_yes_or_no", exact.notYesOrNo());
+    }
+
+    private static void putSkips(Map<String, Object> report, Skips skips) {
+        report.put("skipped", skips.count());
+        report.put("skipped_by_reason", skips.byReason());
+    }
+}
