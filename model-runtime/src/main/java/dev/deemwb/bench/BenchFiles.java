@@ -23,9 +23,12 @@ public final class BenchFiles {
      * Reads a whole UTF-8 text file. A leading byte-order mark (spreadsheet programs add one to CSV
      * files) is dropped.
      *
-     * @throws BenchFormatException if the file does not exist or is not UTF-8 text
+     * @throws BenchFormatException if the file does not exist, is a folder or is not UTF-8 text
      */
     public static String readText(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw BenchFormatException.inFile(file, "is a folder, not a file");
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

@@ -59,7 +59,14 @@ final class ScoreCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            return Format.valueOf(value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_'));
+            String name = value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            for (Format format : Format.values()) {
+                if (format.name().equals(name)) {
+                    return format;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "unknown format '" + value + "' (known: pope, mmvp, mmvp-vlm, robustvqa)");
         }
     }
 
@@ -81,7 +88,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> pope() throws IOException {
-        PopeScore score = PopeScorer.score(PopeFiles.readQuestions(labels), PopeFiles.readAnswers(predictions));
+        PopeScore score = PopeScorer.score(nonEmpty(PopeFiles.readQuestions(labels)), PopeFiles.readAnswers(predictions));
         BinaryMetrics m = score.official();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("accuracy", m.accuracy());
@@ -100,7 +107,8 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> mmvp() throws IOException {
-        MmvpScore score = MmvpScorer.score(MmvpFiles.readQuestions(labels), PredictionFiles.readAnswersByIndex(predictions));
+        MmvpScore score = MmvpScorer.score(nonEmpty(MmvpFiles.readQuestions(labels)),
+                PredictionFiles.readAnswersByIndex(predictions));
         Map<String, Object> report = new LinkedHashMap<>();
         putAccuracy(report, "question", score.questions());
         putAccuracy(report, "pair", score.pairs());
@@ -110,7 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> mmvpVlm() throws IOException {
-        MmvpVlmScore score = MmvpVlmScorer.score(MmvpVlmFiles.readStatements(labels),
+        MmvpVlmScore score = MmvpVlmScorer.score(nonEmpty(MmvpVlmFiles.readStatements(labels)),
                 PredictionFiles.readChosenImages(predictions));
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("mean_pair_accuracy", score.meanPairAccuracy());
@@ -121,13 +129,21 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> robustVqa() throws IOException {
-        RobustVqaScore score = RobustVqaScorer.score(RobustVqaFiles.read(labels).questions(),
+        RobustVqaScore score = RobustVqaScorer.score(nonEmpty(RobustVqaFiles.read(labels).questions()),
                 PredictionFiles.readAnswersById(predictions));
         Map<String, Object> report = new LinkedHashMap<>();
         score.bySplit().forEach((split, exact) -> putExactMatch(report, split, exact));
         putExactMatch(report, "overall", score.overall());
         putSkips(report, score.skipped());
         return report;
+    }
+
+    /** A benchmark without questions is a mistake (a wrong or truncated file), not a perfect score of 0 of 0. */
+    private <T> java.util.List<T> nonEmpty(java.util.List<T> items) {
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException(labels + ": no questions to score");
+        }
+        return items;
     }
 
     private static void putAccuracy(Map<String, Object> report, String name, Accuracy accuracy) {

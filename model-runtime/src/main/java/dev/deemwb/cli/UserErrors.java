@@ -2,6 +2,8 @@ package dev.deemwb.cli;
 
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** Turns an exception into the one-line reason a user reads. */
@@ -17,6 +19,12 @@ final class UserErrors {
         }
         if (cause instanceof AccessDeniedException denied) {
             return denied.getFile() + ": permission denied";
+        }
+        if (cause instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + ": exists and is not a folder";
+        }
+        if (cause instanceof FileSystemException other) {
+            return other.getFile() + ": " + (other.getReason() != null ? other.getReason() : "cannot be used");
         }
         String message = cause.getMessage();
         return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;

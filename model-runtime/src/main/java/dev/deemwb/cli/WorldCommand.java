@@ -61,6 +61,9 @@ final class WorldCommand {
 
         @Override
         public Integer call() throws IOException {
+            if (transform == null && spec.commandLine().getParseResult().hasMatchedOption("--severity")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--severity needs --transform");
+            }
             Scene scene = source.seed != null ? new SceneGenerator().generate(source.seed) : readScene(source.sceneFile);
             OodShift shift = transform == null ? null : new OodShift(OodTransform.fromId(transform), severity);
             AtomicFiles.write(out, Png.encode(new SceneRenderer().render(scene, size, shift)));
@@ -72,6 +75,9 @@ final class WorldCommand {
         }
 
         private static Scene readScene(Path file) throws IOException {
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException(file + ": is a folder, not a scene JSON file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(file.toString());
             }
