@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code deemwb}: the workbench's command line. */
+/** {@code deemwb}: the workbench's command line. Set {@code DEEMWB_DEBUG} to see stack traces of failures. */
 @Command(name = "deemwb", mixinStandardHelpOptions = true, version = "deemwb 0.1.0",
         description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
-        subcommands = {WorldCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -23,6 +23,9 @@ public final class Main {
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + UserErrors.describe(e));
+                    if (System.getenv("DEEMWB_DEBUG") != null) {
+                        e.printStackTrace(cmd.getErr());
+                    }
                     return 1;
                 })
                 .execute(args);

@@ -52,6 +52,34 @@ public final class SceneRenderer {
         return image;
     }
 
+    /**
+     * The objects' silhouettes (filled, whether the object is filled or hollow) as a mask: 1 on object
+     * pixels, 0 on background. Used to weight losses and to measure reconstructions where it matters —
+     * the background dominates any whole-image error.
+     */
+    public float[] renderMask(Scene scene, int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            for (SceneObject object : scene.objects()) {
+                double s = object.size() * size;
+                g.fill(outline(object, object.centerX() * size, object.centerY() * size, s));
+                g.setStroke(new BasicStroke((float) Math.max(1.0, STROKE_FRACTION * s)));
+                g.draw(outline(object, object.centerX() * size, object.centerY() * size, s));
+            }
+        } finally {
+            g.dispose();
+        }
+        float[] mask = new float[size * size];
+        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = (pixels[i] & 0xFF) / 255f;
+        }
+        return mask;
+    }
+
     private static void paintBackground(Graphics2D g, int size, OodShift shift, long seed) {
         Color background = BACKGROUND;
         if (shift != null && shift.transform() == OodTransform.DARK_BACKGROUND) {

@@ -1,0 +1,90 @@
+package dev.deemwb.model;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/**
+ * The one place where pictures become model inputs and back. Any size and colour model (grey,
+ * 16-bit, indexed, with alpha) is drawn onto an opaque RGB canvas of the requested side with
+ * high-quality resampling, then scaled to [-1, 1], channels first.
+ */
+public final class ImageTensors {
+
+    private ImageTensors() {
+    }
+
+    /** {@code (3, size, size)} values in [-1, 1], row-major, channels first. */
+    public static float[] toChw(BufferedImage image, int size) {
+        BufferedImage rgb = resized(image, size);
+        int[] pixels = rgb.getRGB(0, 0, size, size, null, 0, size);
+        float[] chw = new float[3 * size * size];
+        int plane = size * size;
+        for (int i = 0; i < plane; i++) {
+            int p = pixels[i];
+            chw[i] = ((p >> 16) & 0xFF) / 127.5f - 1f;
+            chw[plane + i] = ((p >> 8) & 0xFF) / 127.5f - 1f;
+            chw[2 * plane + i] = (p & 0xFF) / 127.5f - 1f;
+        }
+        return chw;
+    }
+
+    /** Inverse of {@link #toChw} for a {@code (3, size, size)} array; values outside [-1, 1] are clipped. */
+    public static BufferedImage fromChw(float[] chw, int size) {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        int plane = size * size;
+        int[] pixels = new int[plane];
+        for (int i = 0; i < plane; i++) {
+            pixels[i] = (toByte(chw[i]) << 16) | (toByte(chw[plane + i]) << 8) | toByte(chw[2 * plane + i]);
+        }
+        image.setRGB(0, 0, size, size, pixels, 0, size);
+        return image;
+    }
+
+    /** Averages 2×2 blocks: {@code (3, 2s, 2s)} → {@code (3, s, s)}; how 64×64 inputs reach the 32×32 UNet. */
+    public static float[] halve(float[] chw, int size) {
+        int half = size / 2;
+        float[] out = new float[3 * half * half];
+        for (int c = 0; c < 3; c++) {
+            for (int y = 0; y < half; y++) {
+                for (int x = 0; x < half; x++) {
+                    int base = c * size * size + 2 * y * size + 2 * x;
+                    out[c * half * half + y * half + x] =
+                            (chw[base] + chw[base + 1] + chw[base + size] + chw[base + size + 1]) / 4f;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static BufferedImage resized(BufferedImage image, int size) {
+        if (image.getWidth() == size && image.getHeight() == size && image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return image;
+        }
+        BufferedImage source = image;
+        // Shrink by halves first: one bilinear step from a large photo would alias.
+        while (source.getWidth() >= 2 * size && source.getHeight() >= 2 * size) {
+            source = draw(source, source.getWidth() / 2, source.getHeight() / 2);
+        }
+        return draw(source, size, size);
+    }
+
+    private static BufferedImage draw(BufferedImage source, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    private static int toByte(float v) {
+        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
+    }
+}

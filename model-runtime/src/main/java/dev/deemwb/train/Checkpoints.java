@@ -1,0 +1,87 @@
+package dev.deemwb.train;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.model.MiniDeemModels;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every block's parameters after each stage, one file per block, in {@code <root>/<stage>/}. A stage's
+ * {@code COMPLETE} marker is written last, so a checkpoint interrupted mid-save is never resumed from.
+ */
+final class Checkpoints {
+
+    private static final String COMPLETE = "COMPLETE";
+
+    private final Path root;
+    private final MiniDeemModels models;
+
+    Checkpoints(Path root, MiniDeemModels models) {
+        this.root = root;
+        this.models = models;
+    }
+
+    void save(String stage) throws IOException {
+        Path dir = root.resolve(stage);
+        for (Map.Entry<String, Block> entry : models.namedBlocks().entrySet()) {
+            AtomicFiles.write(dir.resolve(entry.getKey() + ".params"), parameters(entry.getValue()));
+        }
+        AtomicFiles.writeString(dir.resolve(COMPLETE), stage + "\n");
+    }
+
+    /** The last stage, in training order, whose checkpoint is complete; null if none. */
+    String lastCompleted(List<String> stages) {
+        String last = null;
+        for (String stage : stages) {
+            if (Files.isRegularFile(root.resolve(stage).resolve(COMPLETE))) {
+                last = stage;
+            }
+        }
+        return last;
+    }
+
+    void load(String stage) throws IOException {
+        Path dir = root.resolve(stage);
+        for (Map.Entry<String, Block> entry : models.namedBlocks().entrySet()) {
+            load(entry.getValue(), Files.readAllBytes(dir.resolve(entry.getKey() + ".params")), models.manager());
+        }
+    }
+
+    static byte[] parameters(Block block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static void load(Block block, byte[] parameters, NDManager manager) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("parameters do not fit the block: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes {@code target} start from {@code source}'s weights (the fork of the CLIP stage). */
+    static void copyParameters(Block source, Block target, NDManager manager) {
+        try {
+            load(target, parameters(source), manager);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

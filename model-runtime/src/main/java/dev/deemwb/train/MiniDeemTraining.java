@@ -1,0 +1,279 @@
+package dev.deemwb.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.deemwb.model.Diffusion;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.Prompts;
+import dev.deemwb.model.Variant;
+import dev.deemwb.model.nn.Scalars;
+import dev.deemwb.world.Captions;
+import dev.deemwb.world.Scene;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Trains a mini-DEEM bundle's models, stage by stage (DESIGN §3.3):
+ *
+ * <ol>
+ *   <li>{@code diffusion} — the text-to-image UNet on detailed descriptions; then frozen for good;
+ *   <li>{@code clip} — the shared encoder, contrastively against coarse captions, with
+ *       caption-preserving rotations and flips;
+ *   <li>{@code fork} — from the same weights and on the same data, the baseline continues CLIP for
+ *       N steps while DEEM trains on CLIP + λ·CSR, the frozen UNet's denoising loss conditioned on
+ *       its projected visual tokens, the gradient flowing through the UNet into the projection,
+ *       the Perceiver and the CNN; then the baseline's projection is fitted on its frozen tokens so
+ *       both reconstructions use the same UNet;
+ *   <li>{@code lmm} — each language model on its frozen encoder, same data, steps and seed.
+ * </ol>
+ *
+ * After every stage all parameters are saved under {@code checkpoints/<stage>}; a run that finds a
+ * stage's checkpoint resumes after it.
+ */
+public final class MiniDeemTraining {
+
+    public static final List<String> STAGES = List.of("diffusion", "clip", "fork", "lmm");
+    private static final int LOG_EVERY = Integer.getInteger("deemwb.logEvery", 25);
+
+    private final MiniDeemModels models;
+    private final Recipe recipe;
+    private final long seed;
+    private final Path workDir;
+    private final Consumer<String> progress;
+    private final Diffusion diffusion;
+    private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> finalLosses = new LinkedHashMap<>();
+
+    public MiniDeemTraining(MiniDeemModels models, Recipe recipe, long seed, Path workDir, Consumer<String> progress) {
+        this.models = models;
+        this.recipe = recipe;
+        this.seed = seed;
+        this.workDir = workDir;
+        this.progress = progress;
+        this.diffusion = new Diffusion(models.unet());
+    }
+
+    /** Per stage: wall seconds, and the mean of each loss over the stage's last logged window. */
+    public record Summary(Map<String, Double> stageSeconds, Map<String, Map<String, Double>> finalLosses) {
+    }
+
+    public Summary run() throws java.io.IOException {
+        Engine.getInstance().setRandomSeed((int) seed);
+        Checkpoints checkpoints = new Checkpoints(workDir.resolve("checkpoints"), models);
+        String resumeAfter = checkpoints.lastCompleted(STAGES);
+        boolean skipping = resumeAfter != null;
+        if (skipping) {
+            checkpoints.load(resumeAfter);
+            for (String done : STAGES.subList(0, STAGES.indexOf(resumeAfter) + 1)) {
+                freezeAfter(done);
+            }
+            progress.accept("resuming after stage '" + resumeAfter + "'");
+        }
+        for (String stage : STAGES) {
+            if (skipping) {
+                skipping = !stage.equals(resumeAfter);
+                continue;
+            }
+            switch (stage) {
+                case "diffusion" -> trainDiffusion();
+                case "clip" -> trainClip();
+                case "fork" -> trainFork();
+                case "lmm" -> trainLanguageModels();
+                default -> throw new IllegalStateException(stage);
+            }
+            freezeAfter(stage);
+            checkpoints.save(stage);
+        }
+        return new Summary(stageSeconds, finalLosses);
+    }
+
+    /** What a finished stage leaves frozen: the diffusion model for good, then the encoders. */
+    private void freezeAfter(String stage) {
+        if (stage.equals("diffusion")) {
+            models.unet().freezeParameters(true);
+            models.diffusionText().freezeParameters(true);
+        } else if (stage.equals("fork")) {
+            for (Variant variant : Variant.values()) {
+                models.eyes(variant).encoder().freezeParameters(true);
+            }
+        }
+    }
+
+    private void trainDiffusion() {
+        List<Block> trainable = List.of(models.diffusionText(), models.unet());
+        WorldBatches data = batches(0);
+        loop("diffusion", recipe.diffusionSteps(), recipe.diffusionLearningRate(), trainable, (manager, ps) -> {
+            List<Scene> scenes = data.nextScenes(recipe.diffusionBatch());
+            WorldBatches.Views views = data.views(manager, scenes, WorldBatches.identity(scenes.size()));
+            WorldBatches.TextBatch text = data.texts(manager,
+                    scenes.stream().map(Captions::detailedDescription).collect(Collectors.toList()));
+            NDArray states = models.diffusionText().forward(ps, new NDList(text.intIds(), text.mask()), true)
+                    .singletonOrThrow();
+            NDArray loss = diffusion.loss(ps, views.diffusionImages(), states, text.mask(), views.objectMasks(),
+                    recipe.foregroundWeight(), 0f, 1f);
+            return Map.of("denoise", loss);
+        });
+    }
+
+    private void trainClip() {
+        MiniDeemModels.Eyes eyes = models.eyes(Variant.BASELINE);
+        WorldBatches data = batches(1);
+        loop("clip", recipe.clipSteps(), recipe.clipLearningRate(), clipBlocks(eyes), (manager, ps) -> {
+            List<Scene> scenes = data.nextScenes(recipe.clipBatch());
+            SplittableRandom random = data.randomFor(scenes);
+            WorldBatches.Views views = data.views(manager, scenes, WorldBatches.randomOps(scenes.size(), random));
+            NDArray tokens = eyes.encoder().forward(ps, new NDList(views.images()), true).singletonOrThrow();
+            return Map.of("clip", clipLoss(eyes, data, scenes, tokens, random, ps));
+        });
+        Checkpoints.copyParameters(eyes.encoder(), models.eyes(Variant.DEEM).encoder(), models.manager());
+        Checkpoints.copyParameters(eyes.clipText(), models.eyes(Variant.DEEM).clipText(), models.manager());
+        Checkpoints.copyParameters(eyes.clipHeads(), models.eyes(Variant.DEEM).clipHeads(), models.manager());
+    }
+
+    private void trainFork() {
+        for (Variant variant : Variant.values()) {
+            MiniDeemModels.Eyes eyes = models.eyes(variant);
+            boolean deem = variant == Variant.DEEM;
+            List<Block> trainable = new ArrayList<>(clipBlocks(eyes));
+            if (deem) {
+                trainable.add(eyes.projection());
+            }
+            WorldBatches data = batches(2);
+            loop("fork-" + variant.id(), recipe.forkSteps(), recipe.forkLearningRate(), trainable, (manager, ps) -> {
+                List<Scene> scenes = data.nextScenes(recipe.forkBatch());
+                SplittableRandom random = data.randomFor(scenes);
+                WorldBatches.Views views = data.views(manager, scenes, WorldBatches.randomOps(scenes.size(), random));
+                NDArray tokens = eyes.encoder().forward(ps, new NDList(views.images()), true).singletonOrThrow();
+                NDArray clip = clipLoss(eyes, data, scenes, tokens, random, ps);
+                if (!deem) {
+                    return Map.of("clip", clip);
+                }
+                NDArray csr = csrLoss(eyes, tokens, views, ps);
+                return Map.of("clip", clip, "csr", csr, "total", clip.add(Scalars.times(csr, recipe.csrWeight())));
+            });
+        }
+        models.eyes(Variant.BASELINE).encoder().freezeParameters(true);
+        trainBaselineProjection();
+    }
+
+    /** The baseline's tokens, frozen, learn a projection into the same frozen UNet. */
+    private void trainBaselineProjection() {
+        MiniDeemModels.Eyes eyes = models.eyes(Variant.BASELINE);
+        WorldBatches data = batches(3);
+        loop("projection-baseline", recipe.projectionSteps(), recipe.forkLearningRate(), List.of(eyes.projection()),
+                (manager, ps) -> {
+                    List<Scene> scenes = data.nextScenes(recipe.forkBatch());
+                    WorldBatches.Views views = data.views(manager, scenes, WorldBatches.identity(scenes.size()));
+                    NDArray tokens = eyes.encoder().forward(ps, new NDList(views.images()), false).singletonOrThrow();
+                    return Map.of("csr", csrLoss(eyes, tokens, views, ps));
+                });
+    }
+
+    private void trainLanguageModels() {
+        LmmExamples examples = new LmmExamples(models.tokenizer());
+        for (Variant variant : Variant.values()) {
+            MiniDeemModels.Eyes eyes = models.eyes(variant);
+            WorldBatches data = batches(4);
+            loop("lmm-" + variant.id(), recipe.lmmSteps(), recipe.lmmLearningRate(), List.of(eyes.languageModel()),
+                    (manager, ps) -> {
+                        List<Scene> scenes = data.nextScenes(recipe.lmmBatch());
+                        SplittableRandom random = data.randomFor(scenes);
+                        List<Prompts.Example> batch = scenes.stream().map(s -> examples.draw(s, random)).toList();
+                        LmmExamples.Batch text = LmmExamples.collate(manager, batch);
+                        WorldBatches.Views views = data.views(manager, scenes, WorldBatches.identity(scenes.size()));
+                        NDArray tokens = eyes.encoder().forward(ps, new NDList(views.images()), false).singletonOrThrow();
+                        NDArray logits = eyes.languageModel().forward(ps, new NDList(tokens, text.inputs()), true)
+                                .singletonOrThrow();
+                        return Map.of("answer", Losses.maskedCrossEntropy(logits, text.targets(), text.scored()));
+                    });
+        }
+    }
+
+    private List<Block> clipBlocks(MiniDeemModels.Eyes eyes) {
+        return List.of(eyes.encoder(), eyes.clipText(), eyes.clipHeads());
+    }
+
+    private NDArray clipLoss(MiniDeemModels.Eyes eyes, WorldBatches data, List<Scene> scenes, NDArray tokens,
+                             SplittableRandom random, ParameterStore ps) {
+        WorldBatches.TextBatch captions = data.texts(tokens.getManager(),
+                scenes.stream().map(s -> Captions.caption(s, random)).collect(Collectors.toList()));
+        NDArray states = eyes.clipText().forward(ps, new NDList(captions.intIds(), captions.mask()), true)
+                .singletonOrThrow();
+        NDList embeddings = eyes.clipHeads().forward(ps, new NDList(tokens, states, captions.mask()), true);
+        return Losses.contrastive(embeddings.get(0), embeddings.get(1), recipe.logitScale());
+    }
+
+    /** DEEM's consistency semantic regularisation: the frozen UNet must redraw the image from the tokens. */
+    private NDArray csrLoss(MiniDeemModels.Eyes eyes, NDArray tokens, WorldBatches.Views views, ParameterStore ps) {
+        NDArray condition = eyes.projection().forward(ps, new NDList(tokens), true).singletonOrThrow();
+        NDArray conditionMask = condition.getManager().ones(new ai.djl.ndarray.types.Shape(
+                condition.getShape().get(0), condition.getShape().get(1)));
+        return diffusion.loss(ps, views.diffusionImages(), condition, conditionMask, views.objectMasks(),
+                recipe.foregroundWeight(), recipe.csrMinNoise(), recipe.csrMaxNoise());
+    }
+
+    private WorldBatches batches(int stage) {
+        return new WorldBatches(models.config(), models.tokenizer(), dev.deemwb.world.Seeds.derive(seed, stage));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        /** Losses of one batch; the first one is minimised. */
+        Map<String, NDArray> losses(NDManager manager, ParameterStore ps);
+    }
+
+    private void loop(String stage, int steps, float learningRate, List<Block> trainable, Step step) {
+        ParameterUpdater updater = new ParameterUpdater(trainable, learningRate, steps);
+        ParameterStore ps = new ParameterStore(models.manager(), false);
+        Map<String, Double> window = new LinkedHashMap<>();
+        int windowSize = 0;
+        try (TrainingLog log = new TrainingLog(workDir.resolve("logs").resolve(stage + ".jsonl"))) {
+            for (int i = 1; i <= steps; i++) {
+                try (NDManager manager = models.manager().newSubManager()) {
+                    Map<String, NDArray> losses;
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        losses = step.losses(manager, ps);
+                        collector.backward(objective(losses));
+                    }
+                    updater.step();
+                    for (Map.Entry<String, NDArray> loss : losses.entrySet()) {
+                        double value = loss.getValue().getFloat();
+                        if (!Double.isFinite(value)) {
+                            throw new IllegalStateException(stage + " step " + i + ": loss '" + loss.getKey()
+                                    + "' is " + value + " (diverged; try a lower learning rate)");
+                        }
+                        window.merge(loss.getKey(), value, Double::sum);
+                    }
+                    windowSize++;
+                }
+                if (i % LOG_EVERY == 0 || i == steps) {
+                    Map<String, Double> means = new LinkedHashMap<>();
+                    int n = windowSize;
+                    window.forEach((name, sum) -> means.put(name, sum / n));
+                    log.write(i, means, updater.learningRate());
+                    progress.accept(String.format(java.util.Locale.ROOT, "%s step %d/%d %s", stage, i, steps, means));
+                    finalLosses.put(stage, means);
+                    window.clear();
+                    windowSize = 0;
+                }
+            }
+            stageSeconds.put(stage, log.seconds());
+        }
+    }
+
+    /** The loss to minimise: "total" when a step combines several, else its only one. */
+    private static NDArray objective(Map<String, NDArray> losses) {
+        return losses.containsKey("total") ? losses.get("total") : losses.values().iterator().next();
+    }
+}
