@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code deemwb}: the workbench's command line. Set {@code DEEMWB_DEBUG} to see stack traces of failures. */
 @Command(name = "deemwb", mixinStandardHelpOptions = true, version = "deemwb 0.1.0",
         description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
-        subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, AskCommand.class,
+            ReconstructCommand.class, ProbeCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -2,7 +2,6 @@ package dev.deemwb.cli;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import dev.deemwb.bench.robustvqa.RobustVqaQuestion;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
@@ -15,7 +14,6 @@ import dev.deemwb.train.MiniDeemTraining;
 import dev.deemwb.train.Recipe;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         Path workDir = work != null ? work : Path.of(".cache", "training", out.getFileName() + "-seed" + seed);
         DjlSetup.configure();
         Engine.getInstance().setRandomSeed((int) seed);
-        WordTokenizer tokenizer = WordTokenizer.forWorld(List.of(RobustVqaQuestion.PROMPT_TEMPLATE));
+        WordTokenizer tokenizer = WordTokenizer.standard();
         long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, config, tokenizer)) {

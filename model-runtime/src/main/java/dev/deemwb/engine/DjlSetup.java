@@ -11,12 +11,21 @@ import dev.deemwb.io.AppDirs;
 public final class DjlSetup {
 
     static final String CACHE_PROPERTY = "DJL_CACHE_DIR";
+    static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
 
     private DjlSetup() {
     }
 
     public static void configure() {
         System.setProperty("ai.djl.offline", "true");
+        // PyTorch's thread pool spins while it waits: with as many threads as cores, anything else
+        // running (the JavaFX thread, another process) slowed small models 20-fold in our measurements.
+        // One core is left free unless the caller chose otherwise.
+        if (System.getProperty(THREADS_PROPERTY) == null) {
+            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+            System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
         if (System.getProperty(CACHE_PROPERTY) == null && System.getenv(CACHE_PROPERTY) == null) {
             System.setProperty(CACHE_PROPERTY, AppDirs.data().resolve("djl").toString());
         }

@@ -1,5 +1,6 @@
 package dev.deemwb.model;
 
+import dev.deemwb.bench.robustvqa.RobustVqaQuestion;
 import dev.deemwb.world.Language;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,7 +40,12 @@ public final class WordTokenizer {
         }
     }
 
-    /** The vocabulary of the shapes world plus the extra words of benchmark prompts. */
+    /** The models' vocabulary: the shapes world's words and RobustVQA's prompt, misspelling included. */
+    public static WordTokenizer standard() {
+        return forWorld(List.of(RobustVqaQuestion.PROMPT_TEMPLATE));
+    }
+
+    /** The vocabulary of the shapes world plus the words of {@code extraTexts}. */
     public static WordTokenizer forWorld(Collection<String> extraTexts) {
         Set<String> vocabulary = new LinkedHashSet<>(List.of(PAD, BOS, EOS));
         vocabulary.addAll(Language.words());

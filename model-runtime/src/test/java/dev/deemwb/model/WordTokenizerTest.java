@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class WordTokenizerTest {
 
-    private final WordTokenizer tokenizer = WordTokenizer.forWorld(List.of(RobustVqaQuestion.PROMPT_TEMPLATE));
+    private final WordTokenizer tokenizer = WordTokenizer.standard();
 
     @Test
     void everyTextTheWorldProducesIsInTheVocabulary() {

@@ -1,0 +1,121 @@
+package dev.deemwb.infer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.model.MiniDeemModels;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The one thread that owns the models. Requests run in submission order; each gets its own future,
+ * can be cancelled before or while it runs (it then stops at its next check), and fails alone: an
+ * exception in one request completes that request's future exceptionally and the worker keeps
+ * serving. DJL predictors and blocks are not thread-safe; confining them to this thread is what keeps
+ * the UI and the CLI safe.
+ */
+public final class InferenceWorker implements AutoCloseable {
+
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "deemwb-inference");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CompletableFuture<MiniDeem> models;
+    private final AtomicReference<NDManager> manager = new AtomicReference<>();
+
+    private InferenceWorker(Path bundle) {
+        this.models = CompletableFuture.supplyAsync(() -> {
+            DjlSetup.configure();
+            NDManager root = NDManager.newBaseManager();
+            manager.set(root);
+            MiniDeemModels loaded = Bundles.load(bundle, root);
+            return new MiniDeem(loaded);
+        }, thread);
+    }
+
+    /** Starts loading {@code bundle} on the worker thread; {@link #ready()} completes when it has. */
+    public static InferenceWorker start(Path bundle) {
+        return new InferenceWorker(bundle);
+    }
+
+    /** Completes with the loaded models (or the reason they could not be loaded). */
+    public CompletableFuture<MiniDeem> ready() {
+        return models;
+    }
+
+    /** "CPU" or "GPU", as DJL's default device for the engine. */
+    public static String device() {
+        return Engine.getInstance().defaultDevice().isGpu() ? "GPU" : "CPU";
+    }
+
+    /** A unit of work run on the worker thread; it may poll {@link Cancellation#check()} between steps. */
+    @FunctionalInterface
+    public interface Task<T> {
+        T run(MiniDeem models, Cancellation cancellation) throws Exception;
+    }
+
+    /** Lets a running task notice that it was cancelled. */
+    public static final class Cancellation {
+        private volatile boolean cancelled;
+
+        public void check() {
+            if (cancelled) {
+                throw new CancellationException("cancelled");
+            }
+        }
+
+        public boolean isCancelled() {
+            return cancelled;
+        }
+    }
+
+    /** A submitted request: its result, and a way to cancel it. */
+    public record Request<T>(CompletableFuture<T> result, Runnable cancel) {
+    }
+
+    public <T> Request<T> submit(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Cancellation cancellation = new Cancellation();
+        Future<?> running = thread.submit(() -> {
+            if (cancellation.isCancelled()) {
+                return;
+            }
+            try {
+                result.complete(task.run(models.join(), cancellation));
+            } catch (Throwable e) {
+                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : e);
+            }
+        });
+        Runnable cancel = () -> {
+            cancellation.cancelled = true;
+            running.cancel(false);
+            result.cancel(false);
+        };
+        return new Request<>(result, cancel);
+    }
+
+    /** A convenience for tasks that ignore cancellation. */
+    public <T> Request<T> submit(Function<MiniDeem, T> task) {
+        return submit((models, cancellation) -> task.apply(models));
+    }
+
+    @Override
+    public void close() {
+        thread.submit(() -> {
+            NDManager root = manager.get();
+            if (root != null) {
+                root.close();
+            }
+        });
+        thread.shutdown();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.deemwb.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.io.Json;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
+import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.train.Recipe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BundlesTest {
+
+    private static NDManager manager;
+
+    @TempDir
+    Path dir;
+
+    private Path bundle;
+
+    @BeforeAll
+    static void engine() {
+        DjlSetup.configure();
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        manager.close();
+    }
+
+    @BeforeEach
+    void writeBundle() throws IOException {
+        bundle = dir.resolve("bundle");
+        try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
+            BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
+                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
+                    Bundles.describe(models), null);
+            Bundles.write(bundle, models, manifest);
+        }
+    }
+
+    @Test
+    void anIntactBundleLoadsWithItsVocabulary() {
+        try (MiniDeemModels models = Bundles.load(bundle, manager)) {
+            assertThat(models.tokenizer().vocabulary()).isEqualTo(WordTokenizer.standard().vocabulary());
+            assertThat(models.namedBlocks()).containsKeys("unet", "baseline-encoder", "deem-lmm");
+        }
+    }
+
+    @Test
+    void aFlippedByteIsRefusedNamingTheFile() throws IOException {
+        Path unet = bundle.resolve("unet.params");
+        byte[] bytes = Files.readAllBytes(unet);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(unet, bytes);
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager)).isInstanceOf(BundleException.class)
+                .hasMessageContaining(unet.toString()).hasMessageContaining("SHA-256 does not match");
+    }
+
+    @Test
+    void aMissingFileIsRefusedNamingIt() throws IOException {
+        Path lmm = bundle.resolve("deem-lmm.params");
+        Files.delete(lmm);
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager)).hasMessage(lmm + ": missing");
+    }
+
+    @Test
+    void aParameterOfAnotherShapeIsRefusedNamingFileAndParameter() throws IOException {
+        editManifest(manifest -> {
+            ObjectNode shapes = (ObjectNode) fileEntry(manifest, "unet").get("shapes");
+            String first = shapes.fieldNames().next();
+            ArrayNode shape = shapes.putArray(first);
+            shape.add(7).add(7);
+        });
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager))
+                .hasMessageContaining(bundle.resolve("unet.params").toString())
+                .hasMessageContaining("the manifest says [7, 7]");
+    }
+
+    @Test
+    void parametersOfAnotherArchitectureAreRefused() throws IOException {
+        editManifest(manifest -> ((ObjectNode) manifest.get("architecture")).put("tokenDim", 24));
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("-encoder.params").hasMessageContaining("has shape");
+    }
+
+    @Test
+    void aPathEscapingTheBundleIsRefused() throws IOException {
+        Files.copy(bundle.resolve("unet.params"), dir.resolve("outside.params"));
+        editManifest(manifest -> ((ObjectNode) fileEntry(manifest, "unet")).put("path", "../outside.params"));
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager))
+                .hasMessageContaining("'../outside.params' escapes the bundle folder");
+    }
+
+    @Test
+    void anotherSchemaVersionOrNoManifestIsRefused() throws IOException {
+        editManifest(manifest -> manifest.put("schema_version", 99));
+        assertThatThrownBy(() -> Bundles.load(bundle, manager)).hasMessageContaining("schema version 99");
+
+        Files.delete(bundle.resolve(BundleManifest.FILE_NAME));
+        assertThatThrownBy(() -> Bundles.load(bundle, manager)).hasMessageContaining("missing: not a model bundle");
+        assertThatThrownBy(() -> Bundles.load(dir.resolve("nowhere"), manager)).hasMessageContaining("no such bundle folder");
+    }
+
+    private void editManifest(Consumer<ObjectNode> edit) throws IOException {
+        Path file = bundle.resolve(BundleManifest.FILE_NAME);
+        ObjectNode manifest = (ObjectNode) Json.mapper().readTree(file.toFile());
+        edit.accept(manifest);
+        Json.write(file, manifest);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode fileEntry(ObjectNode manifest, String block) {
+        for (com.fasterxml.jackson.databind.JsonNode file : manifest.get("files")) {
+            if (file.get("block").asText().equals(block)) {
+                return file;
+            }
+        }
+        throw new AssertionError("no file for " + block);
+    }
+}

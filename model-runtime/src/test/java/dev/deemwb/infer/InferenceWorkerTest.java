@@ -1,0 +1,97 @@
+package dev.deemwb.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDManager;
+import dev.deemwb.bundle.BundleManifest;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
+import dev.deemwb.model.UnknownWordsException;
+import dev.deemwb.model.Variant;
+import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.train.Recipe;
+import dev.deemwb.world.SceneGenerator;
+import dev.deemwb.world.SceneRenderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InferenceWorkerTest {
+
+    @TempDir
+    static Path dir;
+
+    private static InferenceWorker worker;
+    private static float[] image;
+
+    @BeforeAll
+    static void start() throws IOException {
+        DjlSetup.configure();
+        Path bundle = dir.resolve("bundle");
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
+            Bundles.write(bundle, models, new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
+                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
+                    Bundles.describe(models), null));
+        }
+        worker = InferenceWorker.start(bundle);
+        image = dev.deemwb.model.ImageTensors.toChw(new SceneRenderer().render(new SceneGenerator().generate(1), 64), 64);
+    }
+
+    @AfterAll
+    static void stop() {
+        worker.close();
+    }
+
+    @Test
+    void loadsOnItsThreadAndAnswers() throws Exception {
+        assertThat(worker.ready().get(60, TimeUnit.SECONDS).models().config()).isEqualTo(ModelConfig.tiny());
+        Answer answer = worker.submit(m -> m.answer(Variant.BASELINE, List.of(image), List.of("How many objects are there?")).get(0))
+                .result().get(60, TimeUnit.SECONDS);
+        assertThat(answer.alternatives()).hasSize(MiniDeem.TOP_ALTERNATIVES);
+        assertThat(answer.latencyMillis()).isPositive();
+    }
+
+    @Test
+    void aFailingRequestFailsAloneAndTheWorkerKeepsServing() throws Exception {
+        InferenceWorker.Request<List<Answer>> bad = worker.submit(m -> m.answer(Variant.DEEM, List.of(image),
+                List.of("Is there a zebra?")));
+        InferenceWorker.Request<List<Answer>> good = worker.submit(m -> m.answer(Variant.DEEM, List.of(image),
+                List.of("Is there a circle in the image?")));
+
+        assertThatThrownBy(() -> bad.result().get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(UnknownWordsException.class).hasMessageContaining("zebra");
+        assertThat(good.result().get(60, TimeUnit.SECONDS)).hasSize(1);
+    }
+
+    @Test
+    void aCancelledRequestStopsAtItsNextCheck() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        InferenceWorker.Request<Integer> slow = worker.submit((models, cancellation) -> {
+            started.countDown();
+            for (int step = 0; ; step++) {
+                cancellation.check();
+                Thread.sleep(5);
+                if (step > 10_000) {
+                    return step;
+                }
+            }
+        });
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+        slow.cancel().run();
+
+        assertThatThrownBy(() -> slow.result().get()).isInstanceOf(CancellationException.class);
+        assertThat(worker.submit(m -> 42).result().get(60, TimeUnit.SECONDS)).isEqualTo(42);
+    }
+}

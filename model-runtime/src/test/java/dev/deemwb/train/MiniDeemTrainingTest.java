@@ -1,0 +1,110 @@
+package dev.deemwb.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.deemwb.bundle.BundleManifest;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.infer.Answer;
+import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.io.Json;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
+import dev.deemwb.model.Variant;
+import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.world.SceneGenerator;
+import dev.deemwb.world.SceneRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MiniDeemTrainingTest {
+
+    /** Enough steps of a tiny model for the losses to move, in seconds. */
+    private static final Recipe SMOKE = new Recipe(30, 8, 2e-3f, 4f, 60, 16, 2e-3f, 10, 8, 5e-4f, 5f, 0.4f, 0.9f, 5,
+            100, 32, 3e-3f, 20f);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lossesFallAndTheBundleRoundTrips() throws IOException {
+        DjlSetup.configure();
+        Engine.getInstance().setRandomSeed(5);
+        WordTokenizer tokenizer = WordTokenizer.standard();
+        List<String> progress = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+            new MiniDeemTraining(models, SMOKE, 5, dir.resolve("work"), progress::add).run();
+
+            for (String stage : List.of("diffusion", "lmm-baseline", "lmm-deem")) {
+                List<Double> losses = firstLoss(dir.resolve("work/logs/" + stage + ".jsonl"));
+                assertThat(losses.get(losses.size() - 1)).as(stage).isLessThan(0.9 * losses.get(0));
+            }
+            // Contrastive learning is slow at this size: 60 steps only start the fall.
+            List<Double> clip = firstLoss(dir.resolve("work/logs/clip.jsonl"));
+            assertThat(clip.get(clip.size() - 1)).isLessThan(clip.get(0));
+            assertThat(progress).anyMatch(line -> line.startsWith("fork-deem step 10/10") && line.contains("csr="));
+
+            BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, "smoke", "test", ModelConfig.tiny(),
+                    tokenizer.vocabulary(), "smoke", SMOKE, 5, null, Bundles.describe(models), null);
+            Bundles.write(dir.resolve("bundle"), models, manifest);
+            List<float[]> images = images(3);
+            List<String> questions = List.of("How many objects are there?", "Is there a circle in the image?",
+                    "What color is the square?");
+            List<Answer> before = new MiniDeem(models).answer(Variant.DEEM, images, questions);
+            try (MiniDeemModels loaded = Bundles.load(dir.resolve("bundle"), manager)) {
+                List<Answer> after = new MiniDeem(loaded).answer(Variant.DEEM, images, questions);
+                for (int i = 0; i < questions.size(); i++) {
+                    assertThat(after.get(i).text()).isEqualTo(before.get(i).text());
+                    assertThat(after.get(i).alternatives().get(0).probability())
+                            .isCloseTo(before.get(i).alternatives().get(0).probability(),
+                                    org.assertj.core.data.Offset.offset(1e-5));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFinishedRunResumesWithoutRetraining() throws IOException {
+        DjlSetup.configure();
+        Recipe tiny = Recipe.tiny();
+        WordTokenizer tokenizer = WordTokenizer.standard();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                new MiniDeemTraining(models, tiny, 2, dir, line -> { }).run();
+            }
+            List<String> progress = new ArrayList<>();
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                MiniDeemTraining.Summary summary = new MiniDeemTraining(models, tiny, 2, dir, progress::add).run();
+                assertThat(progress).containsExactly("resuming after stage 'lmm'");
+                assertThat(summary.stageSeconds()).isEmpty();
+            }
+        }
+    }
+
+    private static List<Double> firstLoss(Path log) throws IOException {
+        List<Double> values = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            JsonNode entry = Json.mapper().readTree(line);
+            values.add(entry.get("losses").elements().next().asDouble());
+            assertThat(entry.has("time_s")).isTrue();
+        }
+        return values;
+    }
+
+    private static List<float[]> images(int count) {
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            images.add(dev.deemwb.model.ImageTensors.toChw(new SceneRenderer().render(new SceneGenerator().generate(i), 64), 64));
+        }
+        return images;
+    }
+}
