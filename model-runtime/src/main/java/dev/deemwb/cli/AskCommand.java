@@ -6,30 +6,22 @@ import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.io.ImageFiles;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.UnknownWordsException;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.world.Language;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,10 +32,6 @@ import picocli.CommandLine.Spec;
             "Prints each model's answer, its most likely first words with their probabilities, and how long it took."})
 final class AskCommand implements Callable<Integer> {
 
-    /** Longest question accepted, in characters. */
-    static final int MAX_QUESTION_CHARS = 200;
-    /** Largest image decoded; bigger ones are refused from their header, before any pixel is read. */
-    static final long MAX_PIXELS = 50_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -65,8 +53,8 @@ final class AskCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // Everything that can be wrong with the input is checked before the engine starts (seconds).
         BundleManifest manifest = Bundles.readManifest(bundle);
-        checkQuestion(question, new WordTokenizer(manifest.vocabulary()), manifest.architecture().maxPromptLength());
-        BufferedImage picture = readImage(image);
+        MiniDeem.checkQuestion(question, new WordTokenizer(manifest.vocabulary()), manifest.architecture().maxPromptLength());
+        BufferedImage picture = ImageFiles.read(image);
 
         DjlSetup.configure();
         Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
@@ -87,90 +75,10 @@ final class AskCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * Refuses a question the models cannot read: empty, over {@link #MAX_QUESTION_CHARS} characters,
-     * with words outside the vocabulary (naming them), or too many words for the language model's
-     * context, which leaves room for at least one answer word.
-     */
-    static void checkQuestion(String question, WordTokenizer tokenizer, int maxPromptLength) {
-        List<String> words = Language.splitWords(question);
-        if (words.isEmpty()) {
-            throw new IllegalArgumentException("the question is empty");
-        }
-        if (question.length() > MAX_QUESTION_CHARS) {
-            throw new IllegalArgumentException("the question has " + question.length() + " characters; at most "
-                    + MAX_QUESTION_CHARS + " are allowed");
-        }
-        List<String> unknown = tokenizer.unknownWords(question);
-        if (!unknown.isEmpty()) {
-            throw new UnknownWordsException(unknown);
-        }
-        int maxWords = maxPromptLength - 2; // the prompt ends in <bos>, and one answer word must fit
-        if (words.size() > maxWords) {
-            throw new IllegalArgumentException("the question has " + words.size() + " words; these models read at most "
-                    + maxWords);
-        }
-    }
 
-    /**
-     * Decodes an image file, refusing — with the file and the reason — what is not an image and
-     * images over {@link #MAX_PIXELS} pixels, the latter from the header alone so a decompression
-     * bomb never reaches the decoder.
-     */
-    static BufferedImage readImage(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(file + ": is a folder, not an image");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw notAnImage(file, null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                checkPixelCount(file, reader);
-                return decode(file, reader);
-            } finally {
-                reader.dispose();
-            }
-        }
-    }
 
-    private static void checkPixelCount(Path file, ImageReader reader) {
-        long width;
-        long height;
-        try {
-            width = reader.getWidth(0);
-            height = reader.getHeight(0);
-        } catch (IOException | RuntimeException e) {
-            throw notAnImage(file, e);
-        }
-        if (width * height > MAX_PIXELS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %d-megapixel limit",
-                    file, width, height, MAX_PIXELS / 1_000_000));
-        }
-    }
 
-    private static BufferedImage decode(Path file, ImageReader reader) {
-        BufferedImage decoded;
-        try {
-            decoded = reader.read(0);
-        } catch (IOException | RuntimeException e) { // decoders of damaged files throw both kinds
-            throw notAnImage(file, e);
-        }
-        if (decoded == null) {
-            throw notAnImage(file, null);
-        }
-        return decoded;
-    }
 
-    private static IllegalArgumentException notAnImage(Path file, Throwable cause) {
-        return new IllegalArgumentException(file + ": not a readable image", cause);
-    }
 
     private static Map<String, Object> report(Map<Variant, Answer> answers) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -47,7 +47,7 @@ final class PerfCommand implements Callable<Integer> {
     static final long SCENE_SEED = 424_242L;
     static final int BATCH = 256;
     static final int RECONSTRUCTION_STEPS = 20;
-    static final float RECONSTRUCTION_NOISE = 0.65f;
+    static final double RECONSTRUCTION_NOISE = 0.65;
     /** Two AVX2 FMA units × 8 fp32 lanes × 2 FLOPs per multiply–add. */
     static final int FLOP_PER_CYCLE = 32;
     /** A one-word answer takes two language-model runs: one for the word, one for {@code <eos>}. */
@@ -71,10 +71,10 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the JSON report.")
     Path out;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured runs of each measurement first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "5", paramLabel = "N", description = "Unmeasured runs of each measurement first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--repeats", defaultValue = "30", description = "Measured runs of each measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", defaultValue = "30", paramLabel = "N", description = "Measured runs of each measurement (default: ${DEFAULT-VALUE}).")
     int repeats;
 
     /** One (image, question) pair of the workload; the image is a model input. */
@@ -97,6 +97,7 @@ final class PerfCommand implements Callable<Integer> {
         report.put("java_version", System.getProperty("java.version"));
         report.put("available_processors", Runtime.getRuntime().availableProcessors());
         report.put("engine_threads", System.getProperty("ai.djl.pytorch.num_threads"));
+        report.put("engine_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
         report.put("bundle_id", manifest.bundleId());
         report.put("warmup", warmup);
         report.put("repeats", repeats);
@@ -113,12 +114,12 @@ final class PerfCommand implements Callable<Integer> {
 
             double[][] reconstruction = time(List.of(
                     i -> miniDeem.reconstruct(Variant.BASELINE, items.get(i % items.size()).image(),
-                            RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null),
+                            (float) RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null),
                     i -> miniDeem.reconstruct(Variant.DEEM, items.get(i % items.size()).image(),
-                            RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null)));
+                            (float) RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null)));
             Map<String, Object> reconstructionReport = new LinkedHashMap<>();
             reconstructionReport.put("steps", RECONSTRUCTION_STEPS);
-            reconstructionReport.put("noise", (double) RECONSTRUCTION_NOISE);
+            reconstructionReport.put("noise", RECONSTRUCTION_NOISE);
             reconstructionReport.putAll(perModel(reconstruction));
             report.put("reconstruction_ms", reconstructionReport);
 
@@ -140,6 +141,9 @@ final class PerfCommand implements Callable<Integer> {
             rss.put("start", rssStart.isPresent() ? rssStart.getAsDouble() : null);
             OptionalDouble rssEnd = rssMegabytes();
             rss.put("end", rssEnd.isPresent() ? rssEnd.getAsDouble() : null);
+            // The Java heap grows lazily towards its maximum and is part of the RSS; without it a grown
+            // RSS looks like a native leak.
+            rss.put("java_heap_committed_end", Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0));
             report.put("rss_mb", rss);
 
             double promptTokens = items.stream()

@@ -41,7 +41,7 @@ final class ProbeCommand implements Callable<Integer> {
             description = "Model bundle folder (default: ${DEFAULT-VALUE}).")
     Path bundle;
 
-    @Option(names = "--seed", defaultValue = "1000",
+    @Option(names = "--seed", defaultValue = "1000", paramLabel = "SEED",
             description = "Seed of the scenes; use one the bundle was not trained on (default: ${DEFAULT-VALUE}).")
     long seed;
 

@@ -5,6 +5,7 @@ import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.io.ImageFiles;
 import dev.deemwb.io.Png;
 import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.MiniDeemModels;
@@ -34,7 +35,8 @@ final class ReconstructCommand implements Callable<Integer> {
 
     /** Pixels between the panels of the strip. */
     static final int GAP = 4;
-    private static final Color GAP_COLOR = Color.WHITE;
+    /** Dark, so the gap shows against the light backgrounds of the shapes world. */
+    private static final Color GAP_COLOR = new Color(40, 40, 40);
 
     @Spec
     CommandSpec spec;
@@ -49,17 +51,17 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "Where to write the strip.")
     Path out;
 
-    @Option(names = "--noise", defaultValue = "0.65",
+    @Option(names = "--noise", defaultValue = "0.65", paramLabel = "FRACTION",
             description = "Noise level to start from, a fraction of the schedule in (0, 1] (default: ${DEFAULT-VALUE}).")
     float noise;
 
-    @Option(names = "--steps", defaultValue = "20", description = "DDIM steps, 1..200 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "DDIM steps, 1..200 (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--scale", defaultValue = "4",
+    @Option(names = "--scale", defaultValue = "4", paramLabel = "N",
             description = "Each panel is enlarged this many times, pixel for pixel, 1..32 (default: ${DEFAULT-VALUE}).")
     int scale;
 
@@ -75,7 +77,7 @@ final class ReconstructCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--scale must be 1..32, was " + scale);
         }
         Bundles.readManifest(bundle); // a bad bundle is reported before the engine starts
-        BufferedImage picture = AskCommand.readImage(image);
+        BufferedImage picture = ImageFiles.read(image);
 
         DjlSetup.configure();
         List<BufferedImage> panels = new ArrayList<>();

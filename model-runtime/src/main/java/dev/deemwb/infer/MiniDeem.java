@@ -9,8 +9,10 @@ import dev.deemwb.model.Diffusion;
 import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Prompts;
+import dev.deemwb.model.UnknownWordsException;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.world.Language;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,8 @@ import java.util.List;
 public final class MiniDeem {
 
     public static final int TOP_ALTERNATIVES = 3;
+    /** Longest question accepted, in characters. */
+    public static final int MAX_QUESTION_CHARS = 200;
     private static final int MAX_ANSWER_WORDS = 20;
 
     private final MiniDeemModels models;
@@ -40,7 +44,35 @@ public final class MiniDeem {
         return models;
     }
 
-    /** One answer per (image, question), for a batch of them; {@code images} are model inputs ({@link #input}). */
+    /**
+     * Refuses a question the models cannot read: empty, over {@link #MAX_QUESTION_CHARS} characters,
+     * with words outside the vocabulary (naming them), or too many words for the language model's
+     * context, which leaves room for at least one answer word.
+     */
+    public static void checkQuestion(String question, WordTokenizer tokenizer, int maxPromptLength) {
+        List<String> words = Language.splitWords(question);
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("the question is empty");
+        }
+        if (question.length() > MAX_QUESTION_CHARS) {
+            throw new IllegalArgumentException("the question has " + question.length() + " characters; at most "
+                    + MAX_QUESTION_CHARS + " are allowed");
+        }
+        List<String> unknown = tokenizer.unknownWords(question);
+        if (!unknown.isEmpty()) {
+            throw new UnknownWordsException(unknown);
+        }
+        int maxWords = maxPromptLength - 2; // the prompt ends in <bos>, and one answer word must fit
+        if (words.size() > maxWords) {
+            throw new IllegalArgumentException("the question has " + words.size() + " words; these models read at most "
+                    + maxWords);
+        }
+    }
+
+    /**
+     * One answer per (image, question), for a batch of them; {@code images} are model inputs
+     * ({@link #input}). Every question is checked first ({@link #checkQuestion}).
+     */
     public List<Answer> answer(Variant variant, List<float[]> images, List<String> questions) {
         if (images.size() != questions.size()) {
             throw new IllegalArgumentException(images.size() + " images for " + questions.size() + " questions");
@@ -49,6 +81,7 @@ public final class MiniDeem {
         WordTokenizer tokenizer = models.tokenizer();
         List<int[]> prompts = new ArrayList<>(questions.size());
         for (String question : questions) {
+            checkQuestion(question, tokenizer, models.config().maxPromptLength());
             prompts.add(Prompts.question(tokenizer, question));
         }
         try (NDManager manager = models.manager().newSubManager()) {
@@ -74,6 +107,8 @@ public final class MiniDeem {
                         finished[i] = true;
                     } else {
                         generated.get(i).add(word);
+                        // The context is full: the answer ends here rather than read a cut prompt.
+                        finished[i] = prompts.get(i).length + generated.get(i).size() >= models.config().maxPromptLength();
                     }
                 }
             }
@@ -108,15 +143,12 @@ public final class MiniDeem {
             lengths[i] = prompts.get(i).length + generated.get(i).size();
             longest = Math.max(longest, lengths[i]);
         }
-        longest = Math.min(longest, models.config().maxPromptLength());
         int[] ids = new int[n * longest];
         for (int i = 0; i < n; i++) {
             int[] prompt = prompts.get(i);
-            int length = Math.min(lengths[i], longest);
-            for (int j = 0; j < length; j++) {
+            for (int j = 0; j < lengths[i]; j++) {
                 ids[i * longest + j] = j < prompt.length ? prompt[j] : generated.get(i).get(j - prompt.length);
             }
-            lengths[i] = length;
         }
         NDArray logits = models.eyes(variant).languageModel()
                 .forward(ps, new NDList(tokens, manager.create(ids, new Shape(n, longest))), false).singletonOrThrow();

@@ -23,7 +23,7 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
 
     /** The shipped default bundle's recipe. */
     public static Recipe standard() {
-        return new Recipe(2500, 32, 2e-3f, 4f,
+        return new Recipe(1500, 32, 2e-3f, 4f,
                 1500, 64, 1e-3f,
                 1200, 32, 5e-4f, 5f, 0.4f, 0.9f, 600,
                 2500, 64, 1e-3f, 20f);

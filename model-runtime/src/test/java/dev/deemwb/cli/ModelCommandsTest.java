@@ -110,6 +110,13 @@ class ModelCommandsTest {
     }
 
     @Test
+    void askRefusesAQuestionLongerThanTheLanguageModelReads() {
+        String question = "is there a circle ".repeat(6).trim(); // 24 known words in 107 characters
+
+        assertOneLineFailure(ask(scenePng, question), "ask", "the question has 24 words");
+    }
+
+    @Test
     void askRefusesAFileThatIsNotAnImage() throws IOException {
         Path notes = dir.resolve("notes.png");
         Files.writeString(notes, "these are notes, not pixels\n");
@@ -157,7 +164,7 @@ class ModelCommandsTest {
 
     @Test
     void probeAsJsonGivesIdAndOodAccuracyPerCategoryForBothModels() {
-        CliRun run = CliRun.of("probe", "--bundle", bundle.toString(), "--seed", "1000", "--n", "6", "--json");
+        CliRun run = CliRun.of("probe", "--bundle", bundle.toString(), "--seed", "1000", "--n", "2", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode json = run.json();
@@ -205,6 +212,7 @@ class ModelCommandsTest {
         assertThat(throughput.get("deem").asDouble()).isPositive();
         assertThat(json.get("rss_mb").get("start").asDouble()).isPositive();
         assertThat(json.get("rss_mb").get("end").asDouble()).isPositive();
+        assertThat(json.get("rss_mb").get("java_heap_committed_end").asDouble()).isPositive();
         JsonNode flops = json.get("flops");
         assertThat(flops.get("per_question_one_model").asDouble()).isGreaterThan(flops.get("encoder").asDouble())
                 .isPositive();

@@ -1,0 +1,80 @@
+package dev.deemwb.io;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** Reading user images safely: every refusal names the file and the reason. */
+public final class ImageFiles {
+
+    /** Largest image decoded; bigger ones are refused from their header, before any pixel is read. */
+    public static final long MAX_PIXELS = 50_000_000L;
+
+    private ImageFiles() {
+    }
+
+    /**
+     * Decodes an image file, refusing — with the file and the reason — what is not an image and
+     * images over {@link #MAX_PIXELS} pixels, the latter from the header alone so a decompression
+     * bomb never reaches the decoder.
+     */
+    public static BufferedImage read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + ": is a folder, not an image");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw notAnImage(file, null);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                checkPixelCount(file, reader);
+                return decode(file, reader);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+    private static void checkPixelCount(Path file, ImageReader reader) {
+        long width;
+        long height;
+        try {
+            width = reader.getWidth(0);
+            height = reader.getHeight(0);
+        } catch (IOException | RuntimeException e) {
+            throw notAnImage(file, e);
+        }
+        if (width * height > MAX_PIXELS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %d-megapixel limit",
+                    file, width, height, MAX_PIXELS / 1_000_000));
+        }
+    }
+    private static BufferedImage decode(Path file, ImageReader reader) {
+        BufferedImage decoded;
+        try {
+            decoded = reader.read(0);
+        } catch (IOException | RuntimeException e) { // decoders of damaged files throw both kinds
+            throw notAnImage(file, e);
+        }
+        if (decoded == null) {
+            throw notAnImage(file, null);
+        }
+        return decoded;
+    }
+    private static IllegalArgumentException notAnImage(Path file, Throwable cause) {
+        return new IllegalArgumentException(file + ": not a readable image", cause);
+    }
+}
