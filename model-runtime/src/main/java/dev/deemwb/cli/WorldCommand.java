@@ -8,11 +8,13 @@ import dev.deemwb.world.OodShift;
 import dev.deemwb.world.OodTransform;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
+import dev.deemwb.world.SampleImages;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "world", description = "The procedural shapes world.", mixinStandardHelpOptions = true,
-        subcommands = WorldCommand.Render.class)
+        subcommands = {WorldCommand.Render.class, WorldCommand.Samples.class})
 final class WorldCommand {
 
     @Command(name = "render", mixinStandardHelpOptions = true,
@@ -86,6 +88,34 @@ final class WorldCommand {
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new IllegalArgumentException(file + ": not a scene JSON (" + e.getOriginalMessage() + ")", e);
             }
+        }
+    }
+
+    @Command(name = "samples", mixinStandardHelpOptions = true,
+            description = "Write the curated gallery (PNG + sidecar JSON with the scene and suggested questions).")
+    static final class Samples implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--out", defaultValue = "sample-images", paramLabel = "DIR",
+                description = "Folder to write (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--size", defaultValue = "256", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
+        int size;
+
+        @Override
+        public Integer call() throws IOException {
+            SceneRenderer renderer = new SceneRenderer();
+            List<SampleImages.Sample> samples = SampleImages.curated();
+            for (SampleImages.Sample sample : samples) {
+                AtomicFiles.write(out.resolve(sample.name() + ".png"),
+                        Png.encode(renderer.render(sample.scene(), size, sample.shift())));
+                Json.write(out.resolve(sample.name() + ".json"), sample);
+            }
+            spec.commandLine().getOut().printf("wrote %d samples to %s%n", samples.size(), out);
+            return 0;
         }
     }
 }

@@ -1,0 +1,85 @@
+package dev.deemwb.world;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The curated gallery shipped in {@code sample-images/}: scenes chosen so every question category
+ * has examples, every out-of-distribution transform appears, and MMVP-style pairs (two scenes that
+ * differ in one attribute) sit side by side. Each sample carries its scene, so the workbench knows
+ * the ground truth, and the questions worth asking about it.
+ */
+public final class SampleImages {
+
+    /** One gallery image: a file stem, a title, how it was rendered and what to ask. */
+    public record Sample(String name, String title, Scene scene, OodShift shift, List<QaPair> suggestedQuestions) {
+    }
+
+    private SampleImages() {
+    }
+
+    public static List<Sample> curated() {
+        List<Sample> samples = new ArrayList<>();
+        SceneGenerator generator = new SceneGenerator();
+        // One clean scene per category, the first seed whose scene can be asked about it.
+        for (Category category : Category.values()) {
+            Scene scene = firstWith(generator, category, 2);
+            samples.add(sample(category.id() + "-1", "Clean scene: " + category.id(), scene, null, category));
+            Scene another = firstWith(generator, category, 500);
+            samples.add(sample(category.id() + "-2", "Another scene: " + category.id(), another, null, category));
+        }
+        // Every out-of-distribution transform, on a scene with a triangle, at a middle severity.
+        Scene triangleScene = firstWith(generator, Category.ORIENTATION, 900);
+        for (OodTransform transform : OodTransform.values()) {
+            samples.add(sample("ood-" + transform.id(), "Out of distribution: " + transform.description(),
+                    triangleScene, new OodShift(transform, 3), null));
+        }
+        // MMVP-style pairs: the same scene with one attribute changed.
+        Scene base = firstWith(generator, Category.ORIENTATION, 1300);
+        int triangle = indexOf(base, Shape.TRIANGLE);
+        Orientation flipped = Orientation.values()[(base.objects().get(triangle).orientation().ordinal() + 2) % 4];
+        samples.add(sample("pair-orientation-a", "Pair: orientation (A)", base, null, Category.ORIENTATION));
+        samples.add(sample("pair-orientation-b", "Pair: orientation (B)",
+                base.withObject(triangle, o -> o.withOrientation(flipped)), null, Category.ORIENTATION));
+        samples.add(sample("pair-structure-a", "Pair: filled or hollow (A)", base, null, Category.STRUCTURE));
+        samples.add(sample("pair-structure-b", "Pair: filled or hollow (B)",
+                base.withObject(triangle, o -> o.withFilled(!o.filled())), null, Category.STRUCTURE));
+        ShapeColor color = base.objects().get(triangle).color();
+        ShapeColor other = ShapeColor.values()[(color.ordinal() + 3) % ShapeColor.values().length];
+        samples.add(sample("pair-color-a", "Pair: colour (A)", base, null, Category.COLOR));
+        samples.add(sample("pair-color-b", "Pair: colour (B)", base.withObject(triangle, o -> o.withColor(other)), null,
+                Category.COLOR));
+        return samples;
+    }
+
+    private static Sample sample(String name, String title, Scene scene, OodShift shift, Category focus) {
+        List<QaPair> questions = new ArrayList<>(Questions.all(scene));
+        if (focus != null) {
+            // The focus category first: that is what the sample is for.
+            questions.sort((a, b) -> Boolean.compare(b.category() == focus, a.category() == focus));
+        }
+        return new Sample(name, title, scene, shift, List.copyOf(questions));
+    }
+
+    private static Scene firstWith(SceneGenerator generator, Category category, long startSeed) {
+        for (long seed = startSeed; ; seed++) {
+            Scene scene = generator.generate(seed);
+            Optional<QaPair> asked = Questions.all(scene).stream().filter(q -> q.category() == category).findFirst();
+            // Pairs recolour the triangle, so it must be the only one (named without its colour).
+            boolean loneTriangle = category != Category.ORIENTATION || scene.objectsOf(Shape.TRIANGLE).size() == 1;
+            if (asked.isPresent() && scene.objects().size() >= 2 && loneTriangle) {
+                return scene;
+            }
+        }
+    }
+
+    private static int indexOf(Scene scene, Shape shape) {
+        for (int i = 0; i < scene.objects().size(); i++) {
+            if (scene.objects().get(i).shape() == shape) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no " + shape.noun());
+    }
+}
