@@ -1,91 +1,337 @@
 package dev.deemwb.app;
 
-import dev.deemwb.world.Captions;
-import dev.deemwb.world.QaPair;
-import dev.deemwb.world.Questions;
-import dev.deemwb.world.Scene;
-import dev.deemwb.world.SceneGenerator;
-import dev.deemwb.world.SceneRenderer;
+import dev.deemwb.app.compare.CompareView;
+import dev.deemwb.app.compare.CompareViewModel;
+import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.app.settings.Settings;
+import dev.deemwb.app.settings.SettingsStore;
+import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.io.Png;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
-import javafx.geometry.Insets;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 
 /**
- * The workbench window. Until the models land it shows the shapes world the models are trained on:
- * a seeded random scene, its full description and every template question with its ground truth.
+ * The workbench window: the sample gallery, the compare screen, menus with every shortcut and a
+ * status bar with the worker's progress and device. Models load on the inference worker while the
+ * window is already up. The bundle and sample folders come from the system properties
+ * {@code deemwb.bundle} and {@code deemwb.samples}, else from the repository's folders.
  */
 public class WorkbenchApp extends Application {
 
-    private static final int DISPLAY_SIZE = 384;
-
-    private final SceneGenerator generator = new SceneGenerator();
-    private final SceneRenderer renderer = new SceneRenderer();
+    private final ImageSources sources = new ImageSources();
     private final SplittableRandom seeds = new SplittableRandom();
-
-    private final ImageView imageView = new ImageView();
-    private final Label seedLabel = new Label();
-    private final Label description = new Label();
-    private final ListView<String> questions = new ListView<>();
+    private SettingsStore store;
+    private Settings settings;
+    private InferenceWorker worker;
+    private CompareViewModel model;
+    private BorderPane root;
+    private Scene scene;
+    private Stage stage;
 
     public static void main(String[] args) {
         launch(args);
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        store = System.getProperty("deemwb.settings") != null
+                ? new SettingsStore(Path.of(System.getProperty("deemwb.settings"))) : SettingsStore.inUserConfig();
+        settings = store.load();
+        worker = InferenceWorker.start(locate("deemwb.bundle", "assets/models/mini-deem"));
+        model = new CompareViewModel(worker, Platform::runLater);
+
+        CompareView compare = new CompareView(model, model::ask);
+        ListView<Path> gallery = gallery(locate("deemwb.samples", "sample-images"));
+        SplitPane split = new SplitPane(gallery, compare);
+        split.setDividerPositions(0.16);
+        root = new BorderPane(split);
+        root.setTop(menus());
+        root.setBottom(statusBar());
+        acceptDroppedFiles(root);
+
+        scene = new Scene(root, settings.windowWidth, settings.windowHeight);
+        scene.getStylesheets().add(stylesheet("workbench.css"));
+        applyTheme();
+        applyZoom();
         stage.setTitle("DEEM Workbench");
-        stage.setScene(new javafx.scene.Scene(createContent(), 980, 560));
+        stage.setScene(scene);
+        if (!Double.isNaN(settings.windowX)) {
+            stage.setX(settings.windowX);
+            stage.setY(settings.windowY);
+        }
+        stage.setOnCloseRequest(e -> saveSettings());
+        // "?" lists the shortcuts too, unless it is being typed into the question.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
+                showShortcuts();
+                e.consume();
+            }
+        });
         stage.show();
     }
 
-    BorderPane createContent() {
-        Button next = new Button("New scene");
-        next.setId("newScene");
-        KeyCombination shortcut = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-        next.setTooltip(new Tooltip("Draw a new random scene (" + shortcut.getDisplayText() + ")"));
-        next.setOnAction(e -> showScene(seeds.nextLong(1_000_000)));
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
 
-        seedLabel.setId("seed");
-        description.setId("description");
-        description.setWrapText(true);
-        questions.setId("questions");
+    /** A folder from its system property, else the first of {@code relative} and {@code ../relative} that exists. */
+    private static Path locate(String property, String relative) {
+        String chosen = System.getProperty(property);
+        if (chosen != null) {
+            return Path.of(chosen);
+        }
+        Path here = Path.of(relative);
+        Path parent = Path.of("..").resolve(relative);
+        return Files.isDirectory(here) || !Files.isDirectory(parent) ? here : parent;
+    }
 
-        VBox side = new VBox(8, new HBox(12, next, seedLabel), description, questions);
-        side.setPadding(new Insets(12));
-        BorderPane root = new BorderPane(side);
-        root.setLeft(imageView);
-        BorderPane.setMargin(imageView, new Insets(12));
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(shortcut, next::fire);
+    private ListView<Path> gallery(Path folder) {
+        ListView<Path> list = new ListView<>();
+        list.setId("gallery");
+        try (Stream<Path> files = Files.list(folder)) {
+            list.getItems().setAll(files.filter(f -> f.toString().endsWith(".png")).sorted().toList());
+        } catch (IOException e) {
+            model.errorProperty().set("The sample gallery " + folder + " is unreadable: " + e.getMessage());
+        }
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                String name = item.getFileName().toString();
+                setText(name.substring(0, name.length() - 4));
+                ImageView thumbnail = new ImageView(new Image(item.toUri().toString(), 48, 48, true, true, true));
+                setGraphic(thumbnail);
             }
         });
-        showScene(seeds.nextLong(1_000_000));
-        return root;
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                open(file);
+            }
+        });
+        return list;
     }
 
-    void showScene(long seed) {
-        Scene scene = generator.generate(seed);
-        imageView.setImage(SwingFXUtils.toFXImage(renderer.render(scene, DISPLAY_SIZE), null));
-        seedLabel.setText("seed " + seed);
-        description.setText(Captions.detailedDescription(scene));
-        questions.getItems().setAll(Questions.all(scene).stream().map(WorkbenchApp::format).toList());
+    private MenuBar menus() {
+        Menu file = new Menu("File", null,
+                item(KeyBinding.OPEN, this::chooseFile),
+                item(KeyBinding.PASTE, this::paste),
+                item(KeyBinding.RANDOM_SCENE, () -> model.show(sources.randomScene(seeds.nextLong(1_000_000)))),
+                recentFiles(),
+                item(KeyBinding.EXPORT, this::export));
+        Menu models = new Menu("Models", null,
+                item(KeyBinding.ASK, model::ask),
+                item(KeyBinding.RECONSTRUCT, model::reconstruct),
+                item(KeyBinding.CANCEL, model::cancelRunning));
+        Menu view = new Menu("View", null,
+                item(KeyBinding.TOGGLE_THEME, () -> {
+                    settings.theme = settings.theme.equals("dark") ? "light" : "dark";
+                    applyTheme();
+                    saveSettings();
+                }),
+                item(KeyBinding.ZOOM_IN, () -> zoom(1.1)),
+                item(KeyBinding.ZOOM_OUT, () -> zoom(1 / 1.1)),
+                item(KeyBinding.PRESENTATION, this::togglePresentation));
+        Menu help = new Menu("Help", null, item(KeyBinding.SHORTCUTS, this::showShortcuts));
+        // Enter in the question field asks already; as a menu accelerator it would fire twice.
+        models.getItems().get(0).setAccelerator(null);
+        MenuBar bar = new MenuBar(file, models, view, help);
+        bar.setId("menus");
+        return bar;
     }
 
-    private static String format(QaPair qa) {
-        return "[" + qa.category().id() + "] " + qa.question() + " → " + qa.answer();
+    private Menu recentFiles() {
+        Menu recent = new Menu("Recent files");
+        recent.setOnShowing(e -> recent.getItems().setAll(settings.recentFiles.stream().map(path -> {
+            MenuItem item = new MenuItem(path);
+            item.setOnAction(a -> open(Path.of(path)));
+            return item;
+        }).toList()));
+        recent.getItems().add(new MenuItem("(none)"));
+        return recent;
+    }
+
+    private static MenuItem item(KeyBinding binding, Runnable action) {
+        MenuItem item = new MenuItem(binding.description());
+        item.setAccelerator(binding.combination());
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private StatusBar statusBar() {
+        StatusBar bar = new StatusBar();
+        bar.setId("status");
+        bar.textProperty().bind(model.statusProperty());
+        model.busyProperty().addListener((obs, old, busy) -> bar.setProgress(busy ? -1 : 0));
+        bar.setProgress(-1);
+        return bar;
+    }
+
+    private void acceptDroppedFiles(BorderPane target) {
+        target.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        target.setOnDragDropped(e -> {
+            List<java.io.File> files = e.getDragboard().getFiles();
+            if (files != null && !files.isEmpty()) {
+                open(files.get(0).toPath());
+            }
+            e.setDropCompleted(files != null && !files.isEmpty());
+            e.consume();
+        });
+    }
+
+    /** Loads an image file; a bad one shows its reason and leaves the current image in place. */
+    public void open(Path file) {
+        try {
+            LoadedImage loaded = sources.fromFile(file);
+            model.show(loaded);
+            settings.rememberFile(file.toAbsolutePath().toString());
+            saveSettings();
+        } catch (IOException | RuntimeException e) {
+            model.errorProperty().set(e.getMessage() == null ? file + ": cannot be opened" : e.getMessage());
+        }
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open an image");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
+                "*.gif", "*.bmp"));
+        java.io.File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            open(chosen.toPath());
+        }
+    }
+
+    private void paste() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
+            open(clipboard.getFiles().get(0).toPath());
+        } else if (clipboard.hasImage()) {
+            model.show(new LoadedImage(SwingFXUtils.fromFXImage(clipboard.getImage(), null), "pasted image",
+                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()));
+        } else {
+            model.errorProperty().set("The clipboard holds no image.");
+        }
+    }
+
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the comparison");
+        chooser.setInitialFileName("comparison.png");
+        java.io.File chosen = chooser.showSaveDialog(stage);
+        if (chosen == null) {
+            return;
+        }
+        try {
+            var snapshot = root.getCenter().snapshot(null, null);
+            AtomicFiles.write(chosen.toPath(), Png.encode(SwingFXUtils.fromFXImage(snapshot, null)));
+        } catch (IOException | RuntimeException e) {
+            model.errorProperty().set("Export failed: " + e.getMessage());
+        }
+    }
+
+    private void applyTheme() {
+        scene.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
+        scene.getStylesheets().add(stylesheet(settings.theme.equals("dark") ? "dark.css" : "light.css"));
+    }
+
+    private void zoom(double factor) {
+        settings.zoom = Math.max(0.6, Math.min(3.0, settings.zoom * factor));
+        applyZoom();
+        saveSettings();
+    }
+
+    private void applyZoom() {
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * settings.zoom));
+    }
+
+    private void togglePresentation() {
+        boolean presenting = !root.getStyleClass().contains("presentation");
+        if (presenting) {
+            root.getStyleClass().add("presentation");
+        } else {
+            root.getStyleClass().remove("presentation");
+        }
+        root.getTop().setVisible(!presenting);
+        root.getTop().setManaged(!presenting);
+        root.getBottom().setVisible(!presenting);
+        root.getBottom().setManaged(!presenting);
+        stage.setFullScreen(presenting);
+    }
+
+    private void showShortcuts() {
+        StringBuilder text = new StringBuilder();
+        for (KeyBinding binding : KeyBinding.values()) {
+            text.append(String.format(Locale.ROOT, "%-24s %s%n", binding.combination().getDisplayText(),
+                    binding.description()));
+        }
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text.toString());
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void saveSettings() {
+        if (stage.isFullScreen()) {
+            return; // full-screen geometry is not the window the user wants back next time
+        }
+        settings.windowX = stage.getX();
+        settings.windowY = stage.getY();
+        settings.windowWidth = stage.getWidth();
+        settings.windowHeight = stage.getHeight();
+        try {
+            store.save(settings);
+        } catch (IOException e) {
+            System.getLogger(WorkbenchApp.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not save the settings", e);
+        }
+    }
+
+    private static String stylesheet(String name) {
+        return WorkbenchApp.class.getResource(name).toExternalForm();
+    }
+
+    /** For tests: the compare screen's view-model. */
+    CompareViewModel model() {
+        return model;
     }
 }

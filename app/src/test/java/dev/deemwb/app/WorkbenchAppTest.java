@@ -2,34 +2,124 @@ package dev.deemwb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.ndarray.NDManager;
+import dev.deemwb.app.compare.CompareViewModel;
+import dev.deemwb.bundle.BundleManifest;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
+import dev.deemwb.model.Variant;
+import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.train.Recipe;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
+/** The workbench end to end, headless, on a small untrained bundle built here (its answers are arbitrary). */
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchAppTest {
 
+    @TempDir
+    static Path dir;
+
+    private WorkbenchApp app;
+
+    @BeforeAll
+    static void bundle() throws IOException {
+        DjlSetup.configure();
+        Path bundle = dir.resolve("bundle");
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
+            Bundles.write(bundle, models, new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
+                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
+                    Bundles.describe(models), null));
+        }
+        System.setProperty("deemwb.bundle", bundle.toString());
+        System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
+        System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());
+    }
+
     @Start
     void start(Stage stage) {
-        new WorkbenchApp().start(stage);
+        app = new WorkbenchApp();
+        app.start(stage);
     }
 
     @Test
-    void newSceneShowsAnotherSceneWithItsQuestions(FxRobot robot) {
-        Label seed = robot.lookup("#seed").queryAs(Label.class);
-        Label description = robot.lookup("#description").queryAs(Label.class);
-        String firstSeed = seed.getText();
+    void asksASampleAndShowsBothAnswersMarksAndReconstructions(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
 
-        robot.clickOn("#newScene");
+        ListView<?> gallery = robot.lookup("#gallery").queryAs(ListView.class);
+        int orientation = indexOf(gallery, "orientation-1.png");
+        robot.interact(() -> gallery.getSelectionModel().select(orientation));
+        assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("orientation-1.png");
 
-        assertThat(seed.getText()).startsWith("seed ").isNotEqualTo(firstSeed);
-        assertThat(description.getText()).containsPattern("(filled|hollow) (red|green|blue|yellow|purple|orange)");
-        ListView<?> questions = robot.lookup("#questions").queryAs(ListView.class);
-        assertThat(questions.getItems()).anySatisfy(q -> assertThat(q.toString()).startsWith("[presence] Is there a"));
+        robot.clickOn("#question").write("Which way does the triangle point?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.reconstruction(Variant.BASELINE).size() == 20
+                && model.reconstruction(Variant.DEEM).size() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String truth = robot.lookup("#groundTruth").queryAs(Label.class).getText();
+        assertThat(truth).startsWith("ground truth: ");
+        for (Variant variant : Variant.values()) {
+            String answer = robot.lookup("#" + variant.id() + "Answer").queryAs(Label.class).getText();
+            String verdict = robot.lookup("#" + variant.id() + "Verdict").queryAs(Label.class).getText();
+            assertThat(answer).isNotEmpty();
+            assertThat(verdict).isEqualTo(answer.equals(truth.substring("ground truth: ".length())) ? "right" : "wrong");
+            assertThat(robot.lookup("#" + variant.id() + "Alternatives").queryAs(Label.class).getText()).contains("%");
+            assertThat(robot.lookup("#" + variant.id() + "Step").queryAs(Label.class).getText()).startsWith("step 20 of 20");
+        }
+    }
+
+    @Test
+    void anUnknownWordIsNamedAndTheQuestionNotSent(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(7)));
+
+        robot.clickOn("#question").write("Is there a zebra in the imag?").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String error = robot.lookup("#error").queryAs(Label.class).getText();
+        assertThat(error).contains("\"zebra\"", "\"imag\" (did you mean image", "not sent");
+        assertThat(model.card(Variant.DEEM).answerProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aCorruptFileShowsItsReasonAndTheAppKeepsWorking(FxRobot robot) throws Exception {
+        Path corrupt = Files.writeString(dir.resolve("notes.png"), "this is text, not a PNG");
+        robot.interact(() -> app.open(corrupt));
+
+        String error = robot.lookup("#error").queryAs(Label.class).getText();
+        assertThat(error).contains("notes.png", "not a readable image");
+        robot.clickOn("#dismissError");
+        assertThat(robot.lookup("#error").queryAs(Label.class).getText()).isEmpty();
+
+        robot.interact(() -> app.open(Path.of("..", "sample-images", "count-1.png")));
+        assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("count-1.png");
+    }
+
+    private static int indexOf(ListView<?> list, String fileName) {
+        for (int i = 0; i < list.getItems().size(); i++) {
+            if (list.getItems().get(i).toString().endsWith(fileName)) {
+                return i;
+            }
+        }
+        throw new AssertionError(fileName + " is not in the gallery");
     }
 }

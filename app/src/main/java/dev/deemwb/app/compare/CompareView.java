@@ -1,0 +1,226 @@
+package dev.deemwb.app.compare;
+
+import dev.deemwb.infer.Answer;
+import dev.deemwb.model.ImageTensors;
+import dev.deemwb.model.Variant;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+
+/**
+ * The compare screen: the image (fitted, with the 64×64 model input beside it), the question, both
+ * answer cards side by side, and both reconstructions with a scrubber over the denoising steps.
+ * Built in code; all state lives in the {@link CompareViewModel}.
+ */
+public final class CompareView extends BorderPane {
+
+    private static final int RECONSTRUCTION_SIZE = 192;
+
+    private final CompareViewModel model;
+
+    public CompareView(CompareViewModel model, Runnable askAction) {
+        this.model = model;
+        getStyleClass().add("compare");
+        setLeft(imagePanel());
+        setCenter(new VBox(12, questionBar(askAction), messages(), cards(), reconstructions()));
+        BorderPane.setMargin(getCenter(), new Insets(12));
+    }
+
+    private VBox imagePanel() {
+        ImageView picture = new ImageView();
+        picture.setId("image");
+        picture.setFitWidth(ImageSources.DISPLAY_SIZE);
+        picture.setFitHeight(ImageSources.DISPLAY_SIZE);
+        picture.setPreserveRatio(true);
+        picture.setSmooth(true);
+        ImageView modelInput = new ImageView();
+        modelInput.setId("modelInput");
+        Label source = new Label("No image yet: open one, drop one here, pick a sample or draw a random scene.");
+        source.setId("source");
+        source.setWrapText(true);
+        source.setMaxWidth(ImageSources.DISPLAY_SIZE);
+        model.imageProperty().addListener((obs, old, loaded) -> {
+            if (loaded == null) {
+                return;
+            }
+            BufferedImage image = loaded.image();
+            picture.setImage(SwingFXUtils.toFXImage(image, null));
+            modelInput.setImage(SwingFXUtils.toFXImage(ImageTensors.fromChw(ImageTensors.toChw(image, 64), 64), null));
+            source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), image.getWidth(), image.getHeight()));
+        });
+        Label inputCaption = new Label("what the models see (64×64)");
+        inputCaption.getStyleClass().add("caption");
+        VBox panel = new VBox(8, picture, source, new HBox(8, modelInput, inputCaption));
+        panel.setPadding(new Insets(12));
+        return panel;
+    }
+
+    private HBox questionBar(Runnable askAction) {
+        TextField question = new TextField();
+        question.setId("question");
+        question.setPromptText("Ask a question, e.g. Which way does the triangle point?");
+        question.textProperty().bindBidirectional(model.questionProperty());
+        question.setOnAction(e -> askAction.run());
+        TextFields.bindAutoCompletion(question, request -> suggestions(request.getUserText()));
+        HBox.setHgrow(question, Priority.ALWAYS);
+        Button ask = new Button("Ask");
+        ask.setId("ask");
+        ask.setTooltip(new Tooltip("Ask both models (Enter)"));
+        ask.setDefaultButton(false);
+        ask.setOnAction(e -> askAction.run());
+        model.unknownWords().addListener((javafx.collections.ListChangeListener<String>) change ->
+                question.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"),
+                        !model.unknownWords().isEmpty()));
+        return new HBox(8, question, ask);
+    }
+
+    /** Completions: the image's suggested questions and earlier questions that contain what was typed. */
+    private List<String> suggestions(String typed) {
+        String lower = typed.toLowerCase(Locale.ROOT).trim();
+        if (lower.isEmpty()) {
+            return List.of();
+        }
+        java.util.LinkedHashSet<String> pool = new java.util.LinkedHashSet<>(model.history());
+        LoadedImage loaded = model.imageProperty().get();
+        if (loaded != null) {
+            pool.addAll(loaded.suggestedQuestions());
+        }
+        pool.addAll(dev.deemwb.world.Questions.TEMPLATES);
+        return pool.stream().filter(q -> q.toLowerCase(Locale.ROOT).contains(lower)).limit(12)
+                .collect(Collectors.toList());
+    }
+
+    private VBox messages() {
+        Label truth = new Label();
+        truth.setId("groundTruth");
+        truth.textProperty().bind(model.groundTruthProperty());
+        Label notice = new Label();
+        notice.setId("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.noticeProperty());
+        Label error = new Label();
+        error.setId("error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissError");
+        dismiss.setOnAction(e -> model.dismissError());
+        HBox errorBanner = new HBox(8, error, dismiss);
+        errorBanner.getStyleClass().add("error-banner");
+        errorBanner.setAlignment(Pos.CENTER_LEFT);
+        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        return new VBox(6, truth, notice, errorBanner);
+    }
+
+    private HBox cards() {
+        HBox cards = new HBox(16);
+        for (Variant variant : Variant.values()) {
+            VBox card = card(model.card(variant));
+            HBox.setHgrow(card, Priority.ALWAYS);
+            cards.getChildren().add(card);
+        }
+        return cards;
+    }
+
+    private VBox card(AnswerCard card) {
+        String id = card.variant().id();
+        Label title = new Label(card.variant().displayName());
+        title.getStyleClass().add("card-title");
+        Label answer = new Label();
+        answer.setId(id + "Answer");
+        answer.getStyleClass().add("answer");
+        answer.textProperty().bind(card.answerProperty());
+        Label verdict = new Label();
+        verdict.setId(id + "Verdict");
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> card.verdictProperty().get().text(),
+                card.verdictProperty()));
+        card.verdictProperty().addListener((obs, old, now) -> {
+            verdict.getStyleClass().removeAll("right", "wrong");
+            if (now == AnswerCard.Verdict.RIGHT || now == AnswerCard.Verdict.WRONG) {
+                verdict.getStyleClass().add(now.name().toLowerCase(Locale.ROOT));
+            }
+        });
+        Label alternatives = new Label();
+        alternatives.setId(id + "Alternatives");
+        alternatives.textProperty().bind(Bindings.createStringBinding(() -> format(card.alternativesProperty().get()),
+                card.alternativesProperty()));
+        Label latency = new Label();
+        latency.setId(id + "Latency");
+        latency.textProperty().bind(card.latencyProperty());
+        VBox box = new VBox(4, title, answer, verdict, alternatives, latency);
+        box.getStyleClass().add("card");
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private static String format(List<Answer.Alternative> alternatives) {
+        return alternatives.stream()
+                .map(a -> String.format(Locale.ROOT, "%s %.0f%%", a.word(), 100 * a.probability()))
+                .collect(Collectors.joining("   "));
+    }
+
+    private HBox reconstructions() {
+        HBox panels = new HBox(16);
+        for (Variant variant : Variant.values()) {
+            panels.getChildren().add(reconstructionPanel(variant));
+        }
+        return panels;
+    }
+
+    private VBox reconstructionPanel(Variant variant) {
+        String id = variant.id();
+        ImageView view = new ImageView();
+        view.setId(id + "Reconstruction");
+        view.setFitWidth(RECONSTRUCTION_SIZE);
+        view.setFitHeight(RECONSTRUCTION_SIZE);
+        view.setSmooth(false);
+        Slider scrubber = new Slider(1, 1, 1);
+        scrubber.setId(id + "Scrubber");
+        scrubber.setMajorTickUnit(1);
+        scrubber.setSnapToTicks(true);
+        scrubber.setBlockIncrement(1);
+        Label step = new Label("what " + variant.displayName() + " sees");
+        step.setId(id + "Step");
+        var previews = model.reconstruction(variant);
+        previews.addListener((javafx.collections.ListChangeListener<BufferedImage>) change -> {
+            scrubber.setMax(Math.max(1, previews.size()));
+            scrubber.setValue(Math.max(1, previews.size()));
+            show(view, step, previews, previews.size(), variant);
+        });
+        scrubber.valueProperty().addListener((obs, old, value) -> show(view, step, previews, value.intValue(), variant));
+        VBox panel = new VBox(6, new Label("Reconstruction — " + variant.displayName()), view, scrubber, step);
+        panel.getStyleClass().add("card");
+        panel.setPadding(new Insets(10));
+        return panel;
+    }
+
+    private static void show(ImageView view, Label label, List<BufferedImage> previews, int step, Variant variant) {
+        if (previews.isEmpty() || step < 1) {
+            view.setImage(null);
+            return;
+        }
+        int index = Math.min(step, previews.size()) - 1;
+        Image image = SwingFXUtils.toFXImage(previews.get(index), null);
+        view.setImage(image);
+        label.setText(String.format(Locale.ROOT, "step %d of %d: the %s x0 estimate", index + 1, previews.size(),
+                variant.displayName()));
+    }
+}

@@ -1,0 +1,276 @@
+package dev.deemwb.app.compare;
+
+import dev.deemwb.infer.Answer;
+import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.model.UnknownWordsException;
+import dev.deemwb.model.Variant;
+import dev.deemwb.world.Language;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The compare screen's state and logic, free of any view: the image, the question, both models'
+ * answer cards, their reconstructions step by step, progress and errors. Model work goes to the
+ * {@link InferenceWorker}; results come back through {@code ui} (the FX thread in the app, the caller's
+ * thread in tests). A new question or image cancels the work still running for the old one.
+ */
+public final class CompareViewModel {
+
+    public static final float DEFAULT_NOISE = 0.65f;
+    public static final int DEFAULT_STEPS = 20;
+
+    private final InferenceWorker worker;
+    private final Executor ui;
+    private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
+    private final StringProperty question = new SimpleStringProperty("");
+    private final StringProperty groundTruth = new SimpleStringProperty("");
+    private final StringProperty notice = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("loading models…");
+    private final BooleanProperty busy = new SimpleBooleanProperty(true);
+    private final ObservableList<String> unknownWords = FXCollections.observableArrayList();
+    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final Map<Variant, AnswerCard> cards = new EnumMap<>(Variant.class);
+    private final Map<Variant, ObservableList<BufferedImage>> reconstructions = new EnumMap<>(Variant.class);
+    private final ObjectProperty<Float> noise = new SimpleObjectProperty<>(DEFAULT_NOISE);
+    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
+    private final ObjectProperty<Long> reconstructionSeed = new SimpleObjectProperty<>(0L);
+    private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
+    private List<String> vocabulary = List.of();
+
+    public CompareViewModel(InferenceWorker worker, Executor ui) {
+        this.worker = worker;
+        this.ui = ui;
+        for (Variant variant : Variant.values()) {
+            cards.put(variant, new AnswerCard(variant));
+            reconstructions.put(variant, FXCollections.observableArrayList());
+        }
+        worker.ready().whenComplete((models, failure) -> ui.execute(() -> {
+            busy.set(false);
+            if (failure != null) {
+                status.set("models not loaded");
+                error.set("Could not load the models: " + rootMessage(failure));
+            } else {
+                vocabulary = models.models().tokenizer().vocabulary();
+                status.set("ready on " + InferenceWorker.device());
+            }
+        }));
+    }
+
+    /** Shows a new image; the previous image's work is cancelled and its answers cleared. */
+    public void show(LoadedImage loaded) {
+        cancelRunning();
+        image.set(loaded);
+        cards.values().forEach(AnswerCard::clear);
+        reconstructions.values().forEach(List::clear);
+        groundTruth.set("");
+        notice.set(loaded.fromWorld() ? "" : "This image is not from the shapes world. The loaded models know only "
+                + "shapes, so their answers here are out of distribution.");
+    }
+
+    /** Asks both models the current question about the current image, then reconstructs. */
+    public void ask() {
+        LoadedImage current = image.get();
+        String text = question.get() == null ? "" : question.get().trim();
+        unknownWords.clear();
+        if (current == null) {
+            error.set("Load an image first (open a file, pick a sample or draw a random scene).");
+            return;
+        }
+        try {
+            MiniDeem.checkQuestion(text, new dev.deemwb.model.WordTokenizer(vocabulary), maxPromptLength());
+        } catch (UnknownWordsException e) {
+            unknownWords.setAll(e.words());
+            error.set(unknownWordsMessage(e.words()));
+            return;
+        } catch (IllegalArgumentException e) {
+            error.set(capitalise(e.getMessage()) + ".");
+            return;
+        }
+        error.set("");
+        cancelRunning();
+        if (!history.contains(text)) {
+            history.add(0, text);
+        }
+        Optional<String> truth = current.scene().flatMap(scene -> GroundTruth.of(scene, text));
+        groundTruth.set(truth.map(t -> "ground truth: " + t).orElse(current.fromWorld()
+                ? "no ground truth: not a template question" : ""));
+        busy.set(true);
+        status.set("asking both models…");
+        track(worker.submit(models -> {
+            float[] input = models.input(current.image());
+            Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
+            for (Variant variant : Variant.values()) {
+                answers.put(variant, models.answer(variant, List.of(input), List.of(text)).get(0));
+            }
+            return answers;
+        }), answers -> {
+            answers.forEach((variant, answer) -> cards.get(variant).show(answer, verdict(current, truth, answer)));
+            reconstruct();
+        });
+    }
+
+    /** Redraws the image from each model's tokens, keeping every DDIM step's preview. */
+    public void reconstruct() {
+        LoadedImage current = image.get();
+        if (current == null) {
+            return;
+        }
+        reconstructions.values().forEach(List::clear);
+        busy.set(true);
+        float noiseFraction = noise.get();
+        int stepCount = steps.get();
+        long seed = reconstructionSeed.get();
+        track(worker.submit((models, cancellation) -> {
+            float[] input = models.input(current.image());
+            for (Variant variant : Variant.values()) {
+                List<BufferedImage> previews = new ArrayList<>();
+                models.reconstruct(variant, input, noiseFraction, stepCount, seed, (step, total, estimate) -> {
+                    cancellation.check();
+                    previews.add(estimate);
+                    ui.execute(() -> status.set("reconstructing (" + variant.displayName() + ") step " + step + "/" + total));
+                });
+                ui.execute(() -> reconstructions.get(variant).setAll(previews));
+            }
+            return Boolean.TRUE;
+        }), done -> status.set("ready on " + InferenceWorker.device()));
+    }
+
+    public void cancelRunning() {
+        running.forEach(request -> request.cancel().run());
+        running.clear();
+    }
+
+    public void dismissError() {
+        error.set("");
+    }
+
+    private <T> void track(InferenceWorker.Request<T> request, java.util.function.Consumer<T> onSuccess) {
+        running.add(request);
+        request.result().whenComplete((value, failure) -> ui.execute(() -> {
+            running.remove(request);
+            busy.set(!running.isEmpty());
+            if (failure == null) {
+                onSuccess.accept(value);
+            } else if (!(unwrap(failure) instanceof CancellationException)) {
+                status.set("request failed");
+                error.set("The request failed: " + rootMessage(failure));
+            }
+        }));
+    }
+
+    private AnswerCard.Verdict verdict(LoadedImage current, Optional<String> truth, Answer answer) {
+        if (!current.fromWorld()) {
+            return AnswerCard.Verdict.OUT_OF_WORLD;
+        }
+        return truth.map(t -> String.join(" ", Language.splitWords(answer.text())).equals(t)
+                ? AnswerCard.Verdict.RIGHT : AnswerCard.Verdict.WRONG).orElse(AnswerCard.Verdict.NO_GROUND_TRUTH);
+    }
+
+    private String unknownWordsMessage(List<String> words) {
+        StringBuilder message = new StringBuilder(words.size() == 1 ? "Unknown word: " : "Unknown words: ");
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            message.append(i == 0 ? "" : "; ").append('"').append(word).append('"');
+            List<String> close = WordSuggestions.closest(word, vocabulary);
+            if (!close.isEmpty()) {
+                message.append(" (did you mean ").append(String.join(", ", close)).append("?)");
+            }
+        }
+        return message.append(". The question was not sent.").toString();
+    }
+
+    private int maxPromptLength() {
+        return worker.ready().isDone() && !worker.ready().isCompletedExceptionally()
+                ? worker.ready().join().models().config().maxPromptLength() : Integer.MAX_VALUE;
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable cause = unwrap(t);
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static String capitalise(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    public ObjectProperty<LoadedImage> imageProperty() {
+        return image;
+    }
+
+    public StringProperty questionProperty() {
+        return question;
+    }
+
+    public StringProperty groundTruthProperty() {
+        return groundTruth;
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<String> unknownWords() {
+        return unknownWords;
+    }
+
+    public ObservableList<String> history() {
+        return history;
+    }
+
+    public AnswerCard card(Variant variant) {
+        return cards.get(variant);
+    }
+
+    public ObservableList<BufferedImage> reconstruction(Variant variant) {
+        return reconstructions.get(variant);
+    }
+
+    public ObjectProperty<Float> noiseProperty() {
+        return noise;
+    }
+
+    public ObjectProperty<Integer> stepsProperty() {
+        return steps;
+    }
+
+    public ObjectProperty<Long> reconstructionSeedProperty() {
+        return reconstructionSeed;
+    }
+
+    public List<String> vocabulary() {
+        return vocabulary;
+    }
+}
