@@ -114,6 +114,22 @@ class WorkbenchAppTest {
         assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("count-1.png");
     }
 
+    @Test
+    void askAllListsExactlyTheQuestionsWhereTheModelsDisagree(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(11)));
+
+        robot.clickOn("#askAll");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.askAllSummaryProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        int asked = dev.deemwb.world.Questions.all(new dev.deemwb.world.SceneGenerator().generate(11)).size();
+        assertThat(model.askAllSummaryProperty().get()).startsWith(asked + " questions:")
+                .endsWith(model.disagreements().size() + " disagreements");
+        assertThat(model.disagreements()).allSatisfy(row -> assertThat(row.baseline()).isNotEqualTo(row.deem()));
+    }
+
     private static int indexOf(ListView<?> list, String fileName) {
         for (int i = 0; i < list.getItems().size(); i++) {
             if (list.getItems().get(i).toString().endsWith(fileName)) {

@@ -39,7 +39,7 @@ public final class CompareView extends BorderPane {
         this.model = model;
         getStyleClass().add("compare");
         setLeft(imagePanel());
-        setCenter(new VBox(12, questionBar(askAction), messages(), cards(), reconstructions()));
+        setCenter(new VBox(12, questionBar(askAction), messages(), cards(), reconstructions(), disagreements()));
         BorderPane.setMargin(getCenter(), new Insets(12));
     }
 
@@ -88,7 +88,36 @@ public final class CompareView extends BorderPane {
         model.unknownWords().addListener((javafx.collections.ListChangeListener<String>) change ->
                 question.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"),
                         !model.unknownWords().isEmpty()));
-        return new HBox(8, question, ask);
+        Button askAll = new Button("Ask all");
+        askAll.setId("askAll");
+        askAll.setTooltip(new Tooltip("Ask every template question and list where the models disagree"));
+        askAll.setOnAction(e -> model.askAll());
+        return new HBox(8, question, ask, askAll);
+    }
+
+    private VBox disagreements() {
+        javafx.scene.control.TableView<CompareViewModel.Disagreement> table = new javafx.scene.control.TableView<>(
+                model.disagreements());
+        table.setId("disagreements");
+        table.setPrefHeight(160);
+        table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently."));
+        table.getColumns().add(column("Question", CompareViewModel.Disagreement::question, 320));
+        table.getColumns().add(column("Truth", CompareViewModel.Disagreement::truth, 80));
+        table.getColumns().add(column("Baseline", CompareViewModel.Disagreement::baseline, 100));
+        table.getColumns().add(column("DEEM", CompareViewModel.Disagreement::deem, 100));
+        Label summary = new Label();
+        summary.setId("askAllSummary");
+        summary.textProperty().bind(model.askAllSummaryProperty());
+        return new VBox(4, summary, table);
+    }
+
+    private static javafx.scene.control.TableColumn<CompareViewModel.Disagreement, String> column(String title,
+            java.util.function.Function<CompareViewModel.Disagreement, String> value, double width) {
+        javafx.scene.control.TableColumn<CompareViewModel.Disagreement, String> column =
+                new javafx.scene.control.TableColumn<>(title);
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
     }
 
     /** Completions: the image's suggested questions and earlier questions that contain what was typed. */

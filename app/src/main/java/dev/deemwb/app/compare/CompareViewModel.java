@@ -51,6 +51,8 @@ public final class CompareViewModel {
     private final ObjectProperty<Float> noise = new SimpleObjectProperty<>(DEFAULT_NOISE);
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
     private final ObjectProperty<Long> reconstructionSeed = new SimpleObjectProperty<>(0L);
+    private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
+    private final StringProperty askAllSummary = new SimpleStringProperty("");
     private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
     private List<String> vocabulary = List.of();
 
@@ -79,6 +81,8 @@ public final class CompareViewModel {
         image.set(loaded);
         cards.values().forEach(AnswerCard::clear);
         reconstructions.values().forEach(List::clear);
+        disagreements.clear();
+        askAllSummary.set("");
         groundTruth.set("");
         notice.set(loaded.fromWorld() ? "" : "This image is not from the shapes world. The loaded models know only "
                 + "shapes, so their answers here are out of distribution.");
@@ -123,6 +127,50 @@ public final class CompareViewModel {
         }), answers -> {
             answers.forEach((variant, answer) -> cards.get(variant).show(answer, verdict(current, truth, answer)));
             reconstruct();
+        });
+    }
+
+    /** One template question where the two models answered differently. */
+    public record Disagreement(String question, String truth, String baseline, String deem) {
+    }
+
+    /**
+     * Asks both models every template question of a shapes-world image and lists where they disagree,
+     * with the ground truth.
+     */
+    public void askAll() {
+        LoadedImage current = image.get();
+        if (current == null || current.scene().isEmpty()) {
+            error.set("\"Ask all\" needs a shapes-world image (a sample or a random scene): only there is every "
+                    + "template question's answer known.");
+            return;
+        }
+        List<dev.deemwb.world.QaPair> questions = dev.deemwb.world.Questions.all(current.scene().get());
+        busy.set(true);
+        status.set("asking all " + questions.size() + " template questions…");
+        track(worker.submit(models -> {
+            float[] input = models.input(current.image());
+            List<float[]> images = java.util.Collections.nCopies(questions.size(), input);
+            List<String> texts = questions.stream().map(dev.deemwb.world.QaPair::question).toList();
+            return List.of(models.answer(Variant.BASELINE, images, texts), models.answer(Variant.DEEM, images, texts));
+        }), answers -> {
+            List<Disagreement> rows = new ArrayList<>();
+            int[] right = new int[2];
+            for (int i = 0; i < questions.size(); i++) {
+                String truth = questions.get(i).answer();
+                String baseline = answers.get(0).get(i).text();
+                String deem = answers.get(1).get(i).text();
+                right[0] += baseline.equals(truth) ? 1 : 0;
+                right[1] += deem.equals(truth) ? 1 : 0;
+                if (!baseline.equals(deem)) {
+                    rows.add(new Disagreement(questions.get(i).question(), truth, baseline, deem));
+                }
+            }
+            disagreements.setAll(rows);
+            askAllSummary.set(String.format(java.util.Locale.ROOT,
+                    "%d questions: baseline %d right, DEEM %d right, %d disagreements", questions.size(), right[0],
+                    right[1], rows.size()));
+            status.set("ready on " + InferenceWorker.device());
         });
     }
 
@@ -268,6 +316,14 @@ public final class CompareViewModel {
 
     public ObjectProperty<Long> reconstructionSeedProperty() {
         return reconstructionSeed;
+    }
+
+    public ObservableList<Disagreement> disagreements() {
+        return disagreements;
+    }
+
+    public StringProperty askAllSummaryProperty() {
+        return askAllSummary;
     }
 
     public List<String> vocabulary() {
