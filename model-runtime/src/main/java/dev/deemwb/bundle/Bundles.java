@@ -1,6 +1,5 @@
 package dev.deemwb.bundle;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -9,14 +8,10 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Json;
+import dev.deemwb.model.BlockParameters;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.WordTokenizer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -40,7 +35,7 @@ public final class Bundles {
     public static List<BundleManifest.ParameterFile> describe(MiniDeemModels models) {
         List<BundleManifest.ParameterFile> files = new ArrayList<>();
         models.namedBlocks().forEach((name, block) -> {
-            byte[] bytes = serialise(block);
+            byte[] bytes = BlockParameters.serialise(block);
             files.add(new BundleManifest.ParameterFile(name, name + ".params", sha256(bytes), bytes.length, shapes(block)));
         });
         return files;
@@ -50,7 +45,7 @@ public final class Bundles {
     public static void write(Path dir, MiniDeemModels models, BundleManifest manifest) throws IOException {
         Map<String, Block> blocks = models.namedBlocks();
         for (BundleManifest.ParameterFile file : manifest.files()) {
-            AtomicFiles.write(dir.resolve(file.path()), serialise(blocks.get(file.block())));
+            AtomicFiles.write(dir.resolve(file.path()), BlockParameters.serialise(blocks.get(file.block())));
         }
         Json.write(dir.resolve(BundleManifest.FILE_NAME), manifest);
     }
@@ -107,9 +102,9 @@ public final class Bundles {
                     throw new BundleException(path, "SHA-256 does not match the manifest (damaged or replaced file)");
                 }
                 checkShapes(path, file, block);
-                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-                    block.loadParameters(models.manager(), in);
-                } catch (MalformedModelException | IOException e) {
+                try {
+                    BlockParameters.deserialise(block, bytes, models.manager());
+                } catch (IOException e) {
                     throw new BundleException(path, "parameters do not fit block '" + file.block() + "' ("
                             + e.getMessage() + ")", e);
                 }
@@ -159,16 +154,6 @@ public final class Bundles {
             shapes.put(p.getKey(), Arrays.stream(shape.getShape()).boxed().toList());
         }
         return shapes;
-    }
-
-    static byte[] serialise(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     static String sha256(byte[] bytes) {

@@ -1,14 +1,10 @@
 package dev.deemwb.train;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.model.BlockParameters;
 import dev.deemwb.model.MiniDeemModels;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +31,7 @@ final class Checkpoints {
     void save(String stage) throws IOException {
         Path dir = root.resolve(stage);
         for (Map.Entry<String, Block> entry : models.namedBlocks().entrySet()) {
-            AtomicFiles.write(dir.resolve(entry.getKey() + ".params"), parameters(entry.getValue()));
+            AtomicFiles.write(dir.resolve(entry.getKey() + ".params"), BlockParameters.serialise(entry.getValue()));
         }
         AtomicFiles.writeString(dir.resolve(COMPLETE), stage + "\n");
     }
@@ -54,32 +50,15 @@ final class Checkpoints {
     void load(String stage) throws IOException {
         Path dir = root.resolve(stage);
         for (Map.Entry<String, Block> entry : models.namedBlocks().entrySet()) {
-            load(entry.getValue(), Files.readAllBytes(dir.resolve(entry.getKey() + ".params")), models.manager());
-        }
-    }
-
-    static byte[] parameters(Block block) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            block.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    static void load(Block block, byte[] parameters, NDManager manager) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
-            block.loadParameters(manager, in);
-        } catch (MalformedModelException e) {
-            throw new IOException("parameters do not fit the block: " + e.getMessage(), e);
+            BlockParameters.deserialise(entry.getValue(), Files.readAllBytes(dir.resolve(entry.getKey() + ".params")),
+                    models.manager());
         }
     }
 
     /** Makes {@code target} start from {@code source}'s weights (the fork of the CLIP stage). */
     static void copyParameters(Block source, Block target, NDManager manager) {
         try {
-            load(target, parameters(source), manager);
+            BlockParameters.deserialise(target, BlockParameters.serialise(source), manager);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

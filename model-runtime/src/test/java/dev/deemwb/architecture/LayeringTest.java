@@ -22,6 +22,11 @@ class LayeringTest {
             .because("the dependency direction is app → model-runtime");
 
     @ArchTest
+    static final ArchRule packagesFormNoCycles = com.tngtech.archunit.library.dependencies.SlicesRuleDefinition
+            .slices().matching("dev.deemwb.(*)..").should().beFreeOfCycles()
+            .because("each layer (world, bench, model, train, bundle, infer, cli) builds only on those below it");
+
+    @ArchTest
     static final ArchRule worldIsFreeOfModelsAndBenchmarks = noClasses().that().resideInAPackage("dev.deemwb.world..")
             .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "dev.deemwb.bench..", "dev.deemwb.cli..")
             .because("the world is pure data generation that every other layer builds on");
