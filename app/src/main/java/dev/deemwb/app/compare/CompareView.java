@@ -151,6 +151,9 @@ public final class CompareView extends BorderPane {
         Button dismiss = new Button("Dismiss");
         dismiss.setId("dismissError");
         dismiss.setOnAction(e -> model.dismissError());
+        dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(error, Priority.ALWAYS);
         HBox errorBanner = new HBox(8, error, dismiss);
         errorBanner.getStyleClass().add("error-banner");
         errorBanner.setAlignment(Pos.CENTER_LEFT);
