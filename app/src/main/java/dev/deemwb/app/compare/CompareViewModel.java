@@ -213,13 +213,15 @@ public final class CompareViewModel {
         running.add(request);
         request.result().whenComplete((value, failure) -> ui.execute(() -> {
             running.remove(request);
-            busy.set(!running.isEmpty());
             if (failure == null) {
                 onSuccess.accept(value);
             } else if (!(unwrap(failure) instanceof CancellationException)) {
                 status.set("request failed");
                 error.set("The request failed: " + rootMessage(failure));
             }
+            // After the follow-up work (an answer starts its reconstruction) is queued, so "busy" never
+            // blinks off between the two.
+            busy.set(!running.isEmpty());
         }));
     }
 
