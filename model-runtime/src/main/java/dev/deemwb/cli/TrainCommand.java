@@ -34,7 +34,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder to write.")
     Path out;
 
-    @Option(names = "--recipe", defaultValue = "standard", description = "standard or tiny (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--recipe", defaultValue = "standard", description = "standard, csr-throughout or tiny (default: ${DEFAULT-VALUE}).")
     String recipeName;
 
     @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")

@@ -29,6 +29,21 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
                 2500, 64, 1e-3f, 20f);
     }
 
+    /**
+     * The variant where DEEM's encoder gets the diffusion feedback from its first step: no shared
+     * CLIP stage, the baseline trains CLIP for all of its steps and DEEM CLIP + λ·CSR for as many.
+     * Tried because, with a shared CLIP stage first, the feedback of the fork came too late to
+     * change what the bottleneck keeps (see the closing notes and docs/evaluation.md).
+     */
+    public static Recipe csrThroughout() {
+        Recipe standard = standard();
+        return new Recipe(standard.diffusionSteps, standard.diffusionBatch, standard.diffusionLearningRate,
+                standard.foregroundWeight, 0, standard.clipBatch, standard.clipLearningRate,
+                standard.clipSteps + standard.forkSteps, standard.forkBatch, 1e-3f, standard.csrWeight,
+                standard.csrMinNoise, standard.csrMaxNoise, standard.projectionSteps, standard.lmmSteps,
+                standard.lmmBatch, standard.lmmLearningRate, standard.logitScale);
+    }
+
     /** A few steps of everything, for tests: the same code paths in seconds. */
     public static Recipe tiny() {
         return new Recipe(6, 4, 2e-3f, 4f, 6, 8, 1e-3f, 4, 4, 5e-4f, 5f, 0.4f, 0.9f, 3, 8, 8, 1e-3f, 20f);
@@ -38,7 +53,9 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
         return switch (name) {
             case "standard" -> standard();
             case "tiny" -> tiny();
-            default -> throw new IllegalArgumentException("unknown recipe '" + name + "' (known: standard, tiny)");
+            case "csr-throughout" -> csrThroughout();
+            default -> throw new IllegalArgumentException(
+                    "unknown recipe '" + name + "' (known: standard, csr-throughout, tiny)");
         };
     }
 }
