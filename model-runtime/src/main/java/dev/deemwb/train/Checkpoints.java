@@ -52,13 +52,24 @@ final class Checkpoints {
         for (Map.Entry<String, Block> entry : models.namedBlocks().entrySet()) {
             BlockParameters.deserialise(entry.getValue(), Files.readAllBytes(dir.resolve(entry.getKey() + ".params")),
                     models.manager());
+            trainable(entry.getValue());
         }
+    }
+
+    /**
+     * Loaded parameters are plain arrays: without this their gradients are never computed, so a
+     * resumed stage would fail ("does not require grad") or, worse, silently train only the blocks
+     * that were not loaded. The stages freeze what must stay frozen afterwards.
+     */
+    private static void trainable(Block block) {
+        block.freezeParameters(false);
     }
 
     /** Makes {@code target} start from {@code source}'s weights (the fork of the CLIP stage). */
     static void copyParameters(Block source, Block target, NDManager manager) {
         try {
             BlockParameters.deserialise(target, BlockParameters.serialise(source), manager);
+            trainable(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

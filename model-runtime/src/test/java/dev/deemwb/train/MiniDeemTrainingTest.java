@@ -90,6 +90,36 @@ class MiniDeemTrainingTest {
         }
     }
 
+    @Test
+    void aRunResumedAfterAStageTrainsEveryBlockOfTheLaterStages() throws IOException {
+        DjlSetup.configure();
+        Recipe tiny = Recipe.tiny();
+        WordTokenizer tokenizer = WordTokenizer.standard();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                new MiniDeemTraining(models, tiny, 3, dir, line -> { }).run();
+            }
+            for (String stage : List.of("clip", "fork", "lmm")) {
+                try (var files = Files.walk(dir.resolve("checkpoints").resolve(stage))) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+            List<String> progress = new ArrayList<>();
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                new MiniDeemTraining(models, tiny, 3, dir, progress::add).run();
+            }
+            assertThat(progress.get(0)).isEqualTo("resuming after stage 'diffusion'");
+            for (String block : List.of("baseline-encoder", "deem-encoder", "deem-projection", "deem-lmm")) {
+                byte[] before = Files.readAllBytes(dir.resolve("checkpoints/diffusion/" + block + ".params"));
+                byte[] after = Files.readAllBytes(dir.resolve("checkpoints/lmm/" + block + ".params"));
+                assertThat(after).as(block + " was trained after resuming").isNotEqualTo(before);
+            }
+            byte[] clip = Files.readAllBytes(dir.resolve("checkpoints/clip/deem-encoder.params"));
+            byte[] fork = Files.readAllBytes(dir.resolve("checkpoints/fork/deem-encoder.params"));
+            assertThat(fork).as("DEEM's encoder, copied from the baseline's, still trains in the fork").isNotEqualTo(clip);
+        }
+    }
+
     private static List<Double> firstLoss(Path log) throws IOException {
         List<Double> values = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
