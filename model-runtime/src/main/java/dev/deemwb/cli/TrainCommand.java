@@ -56,12 +56,12 @@ final class TrainCommand implements Callable<Integer> {
         DjlSetup.configure();
         Engine.getInstance().setRandomSeed((int) seed);
         WordTokenizer tokenizer = WordTokenizer.standard();
-        long start = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, config, tokenizer)) {
             MiniDeemTraining.Summary summary = new MiniDeemTraining(models, recipe, seed, workDir,
                     line -> spec.commandLine().getErr().println(line)).run();
-            double trainingSeconds = (System.nanoTime() - start) / 1e9;
+            // Summed over stages, so a resumed run counts the stages an earlier run trained too.
+            double trainingSeconds = summary.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
             spec.commandLine().getErr().println("evaluating on fresh scenes (seed " + evalSeed + ")...");
             EvaluationTable.Sizes sizes = recipeName.equals("tiny") ? EvaluationTable.Sizes.tiny()
                     : EvaluationTable.Sizes.standard();

@@ -95,7 +95,30 @@ public final class MiniDeemTraining {
             freezeAfter(stage);
             checkpoints.save(stage);
         }
+        recallEarlierStages();
         return new Summary(stageSeconds, finalLosses);
+    }
+
+    /** Stages finished by an earlier, resumed-from run: their time and last losses from their logs. */
+    private void recallEarlierStages() throws java.io.IOException {
+        java.nio.file.Path logs = workDir.resolve("logs");
+        if (!java.nio.file.Files.isDirectory(logs)) {
+            return;
+        }
+        try (var files = java.nio.file.Files.list(logs)) {
+            for (java.nio.file.Path log : files.sorted().toList()) {
+                String loop = log.getFileName().toString().replace(".jsonl", "");
+                List<String> lines = java.nio.file.Files.readAllLines(log);
+                if (stageSeconds.containsKey(loop) || lines.isEmpty()) {
+                    continue;
+                }
+                var last = dev.deemwb.io.Json.mapper().readTree(lines.get(lines.size() - 1));
+                stageSeconds.put(loop, last.get("time_s").asDouble());
+                Map<String, Double> losses = new LinkedHashMap<>();
+                last.get("losses").fields().forEachRemaining(e -> losses.put(e.getKey(), e.getValue().asDouble()));
+                finalLosses.put(loop, losses);
+            }
+        }
     }
 
     /** What a finished stage leaves frozen: the diffusion model for good, then the encoders. */
