@@ -41,6 +41,9 @@ class ResponsivenessTest {
 
     @Test
     void theFxThreadKeepsPulsingWhileTheModelsWork(FxRobot robot) throws Exception {
+        // Skipped (and reported as skipped), not passed, in a checkout without the shipped bundle.
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isDirectory(Path.of("..", "assets", "models", "mini-deem")), "no shipped bundle");
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
         AtomicLong last = new AtomicLong();

@@ -2,16 +2,9 @@ package dev.deemwb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
 import dev.deemwb.app.compare.CompareViewModel;
-import dev.deemwb.bundle.BundleManifest;
-import dev.deemwb.bundle.Bundles;
-import dev.deemwb.engine.DjlSetup;
-import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
-import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.train.Recipe;
+import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +33,7 @@ class WorkbenchAppTest {
 
     @BeforeAll
     static void bundle() throws IOException {
-        DjlSetup.configure();
-        Path bundle = dir.resolve("bundle");
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
-            Bundles.write(bundle, models, new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
-                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
-                    Bundles.describe(models), null));
-        }
+        Path bundle = TestBundles.untrained(dir.resolve("bundle"));
         System.setProperty("deemwb.bundle", bundle.toString());
         System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
         System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());

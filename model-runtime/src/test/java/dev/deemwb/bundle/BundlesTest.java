@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.train.Recipe;
+import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +43,7 @@ class BundlesTest {
 
     @BeforeEach
     void writeBundle() throws IOException {
-        bundle = dir.resolve("bundle");
-        try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
-            BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
-                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
-                    Bundles.describe(models), null);
-            Bundles.write(bundle, models, manifest);
-        }
+        bundle = TestBundles.untrained(dir.resolve("bundle"));
     }
 
     @Test

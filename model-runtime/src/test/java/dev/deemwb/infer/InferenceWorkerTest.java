@@ -3,16 +3,10 @@ package dev.deemwb.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDManager;
-import dev.deemwb.bundle.BundleManifest;
-import dev.deemwb.bundle.Bundles;
-import dev.deemwb.engine.DjlSetup;
-import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.UnknownWordsException;
 import dev.deemwb.model.Variant;
-import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.train.Recipe;
+import dev.deemwb.testing.TestBundles;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
@@ -37,14 +31,7 @@ class InferenceWorkerTest {
 
     @BeforeAll
     static void start() throws IOException {
-        DjlSetup.configure();
-        Path bundle = dir.resolve("bundle");
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
-            Bundles.write(bundle, models, new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
-                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
-                    Bundles.describe(models), null));
-        }
+        Path bundle = TestBundles.untrained(dir.resolve("bundle"));
         worker = InferenceWorker.start(bundle);
         image = dev.deemwb.model.ImageTensors.toChw(new SceneRenderer().render(new SceneGenerator().generate(1), 64), 64);
     }

@@ -2,18 +2,10 @@ package dev.deemwb.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
-import dev.deemwb.bundle.BundleManifest;
-import dev.deemwb.bundle.Bundles;
-import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.InferenceWorker;
-import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
-import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.train.Recipe;
+import dev.deemwb.testing.TestBundles;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,14 +25,7 @@ class CompareViewModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        DjlSetup.configure();
-        Path bundle = dir.resolve("bundle");
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
-            Bundles.write(bundle, models, new BundleManifest(BundleManifest.SCHEMA_VERSION, "test", "untrained",
-                    ModelConfig.tiny(), models.tokenizer().vocabulary(), "tiny", Recipe.tiny(), 1, null,
-                    Bundles.describe(models), null));
-        }
+        Path bundle = TestBundles.untrained(dir.resolve("bundle"));
         worker = InferenceWorker.start(bundle);
         worker.ready().get(60, TimeUnit.SECONDS);
     }
