@@ -39,7 +39,7 @@ public final class CategoryProbe {
     public record Accuracies(Map<String, Double> byCategory, Map<String, Integer> questions) {
     }
 
-    /** variant id → {"id": …, "ood": …, "ood_<transform>": …}. */
+    /** variant id → {"id": …, "ood": …, "ood_<transform>": …}; "ood" pools the transforms' questions. */
     public Map<String, Map<String, Accuracies>> run(long seed, int sceneCount) {
         SceneGenerator generator = new SceneGenerator();
         List<Scene> scenes = new ArrayList<>(sceneCount);
@@ -49,38 +49,46 @@ public final class CategoryProbe {
         Map<String, Map<String, Accuracies>> report = new LinkedHashMap<>();
         for (Variant variant : Variant.values()) {
             Map<String, Accuracies> conditions = new LinkedHashMap<>();
-            conditions.put("id", accuracies(variant, scenes, java.util.Collections.singletonList(null)));
-            List<OodShift> shifts = new ArrayList<>();
-            for (OodTransform t : OodTransform.values()) {
-                shifts.add(new OodShift(t, OOD_SEVERITY));
+            conditions.put("id", accuracies(tally(variant, scenes, null)));
+            Map<Category, int[]> pooled = new EnumMap<>(Category.class);
+            Map<String, Accuracies> perTransform = new LinkedHashMap<>();
+            for (OodTransform transform : OodTransform.values()) {
+                Map<Category, int[]> tally = tally(variant, scenes, new OodShift(transform, OOD_SEVERITY));
+                tally.forEach((category, counts) -> {
+                    int[] sum = pooled.computeIfAbsent(category, c -> new int[2]);
+                    sum[0] += counts[0];
+                    sum[1] += counts[1];
+                });
+                perTransform.put("ood_" + transform.id(), accuracies(tally));
             }
-            conditions.put("ood", accuracies(variant, scenes, shifts));
-            for (OodShift shift : shifts) {
-                conditions.put("ood_" + shift.transform().id(), accuracies(variant, scenes, List.of(shift)));
-            }
+            conditions.put("ood", accuracies(pooled));
+            conditions.putAll(perTransform);
             report.put(variant.id(), conditions);
         }
         return report;
     }
 
-    private Accuracies accuracies(Variant variant, List<Scene> scenes, List<OodShift> shifts) {
+    /** Right and asked, per category, for every template question of every scene under {@code shift}. */
+    private Map<Category, int[]> tally(Variant variant, List<Scene> scenes, OodShift shift) {
         SceneRenderer renderer = new SceneRenderer();
         Map<Category, int[]> tally = new EnumMap<>(Category.class);
         List<float[]> images = new ArrayList<>();
         List<QaPair> asked = new ArrayList<>();
-        for (OodShift shift : shifts) {
-            for (Scene scene : scenes) {
-                float[] image = models.input(renderer.render(scene, models.models().config().imageSize(), shift));
-                for (QaPair qa : Questions.all(scene)) {
-                    images.add(image);
-                    asked.add(qa);
-                    if (images.size() == BATCH) {
-                        score(variant, images, asked, tally);
-                    }
+        for (Scene scene : scenes) {
+            float[] image = models.input(renderer.render(scene, models.models().config().imageSize(), shift));
+            for (QaPair qa : Questions.all(scene)) {
+                images.add(image);
+                asked.add(qa);
+                if (images.size() == BATCH) {
+                    score(variant, images, asked, tally);
                 }
             }
         }
         score(variant, images, asked, tally);
+        return tally;
+    }
+
+    private static Accuracies accuracies(Map<Category, int[]> tally) {
         Map<String, Double> byCategory = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         tally.forEach((category, rightOfTotal) -> {
