@@ -116,6 +116,22 @@ class WorkbenchAppTest {
         assertThat(model.disagreements()).allSatisfy(row -> assertThat(row.baseline()).isNotEqualTo(row.deem()));
     }
 
+    @Test
+    void reconstructionSettingsApplyToTheNextRedraw(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(5)));
+        robot.interact(() -> robot.lookup("#steps").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
+                .setValue(7));
+        robot.clickOn("#redraw");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reconstruction(Variant.DEEM).size() == 7
+                && !model.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(model.stepsProperty().get()).isEqualTo(7);
+        assertThat(robot.lookup("#deemStep").queryAs(Label.class).getText()).startsWith("step 7 of 7");
+    }
+
     private static int indexOf(ListView<?> list, String fileName) {
         for (int i = 0; i < list.getItems().size(); i++) {
             if (list.getItems().get(i).toString().endsWith(fileName)) {

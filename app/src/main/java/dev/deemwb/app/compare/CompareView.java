@@ -214,7 +214,36 @@ public final class CompareView extends BorderPane {
         for (Variant variant : Variant.values()) {
             panels.getChildren().add(reconstructionPanel(variant));
         }
+        panels.getChildren().add(reconstructionSettings());
         return panels;
+    }
+
+    /** Noise fraction, DDIM steps and noise seed of the reconstructions; "Redraw" applies them. */
+    private VBox reconstructionSettings() {
+        javafx.scene.control.Spinner<Double> noise = new javafx.scene.control.Spinner<>(0.05, 1.0,
+                CompareViewModel.DEFAULT_NOISE, 0.05);
+        noise.setId("noise");
+        noise.valueProperty().addListener((obs, old, value) -> model.noiseProperty().set(value.floatValue()));
+        javafx.scene.control.Spinner<Integer> steps = new javafx.scene.control.Spinner<>(1, 200,
+                CompareViewModel.DEFAULT_STEPS, 5);
+        steps.setId("steps");
+        steps.valueProperty().addListener((obs, old, value) -> model.stepsProperty().set(value));
+        javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, Integer.MAX_VALUE, 0);
+        seed.setId("noiseSeed");
+        seed.valueProperty().addListener((obs, old, value) -> model.reconstructionSeedProperty().set(value.longValue()));
+        for (javafx.scene.control.Spinner<?> spinner : List.of(noise, steps, seed)) {
+            spinner.setEditable(true);
+            spinner.setPrefWidth(110);
+        }
+        Button redraw = new Button("Redraw");
+        redraw.setId("redraw");
+        redraw.setTooltip(new Tooltip("Reconstruct again with these settings (Ctrl+D)"));
+        redraw.setOnAction(e -> model.reconstruct());
+        VBox box = new VBox(6, new Label("noise fraction"), noise, new Label("DDIM steps"), steps,
+                new Label("noise seed"), seed, redraw);
+        box.getStyleClass().add("card");
+        box.setPadding(new Insets(10));
+        return box;
     }
 
     private VBox reconstructionPanel(Variant variant) {
