@@ -121,8 +121,8 @@ class WorkbenchAppTest {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
         robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(5)));
-        robot.interact(() -> robot.lookup("#steps").queryAs(javafx.scene.control.Spinner.class).getValueFactory()
-                .setValue(7));
+        javafx.scene.control.Spinner<Integer> steps = robot.lookup("#steps").query();
+        robot.interact(() -> steps.getValueFactory().setValue(7));
         robot.clickOn("#redraw");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reconstruction(Variant.DEEM).size() == 7
                 && !model.busyProperty().get());
