@@ -22,8 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * While the shipped models answer and reconstruct 50 times, the FX thread keeps pulsing: the longest
  * gap between two pulses is recorded and printed — that figure is what we report (177 ms on this
  * 2-core machine with nothing else running, 438 ms beside a training; the target is 50 ms). The bound
- * asserted only catches the FX thread waiting for whole requests (an answer and its two 20-step
- * reconstructions take over a second together), with room for a loaded CI machine.
+ * asserted is loose, to stay reliable on a loaded CI machine: it catches the FX thread waiting for
+ * queued work (two asks with their reconstructions take about a second), not one slow frame.
  */
 @ExtendWith(ApplicationExtension.class)
 class ResponsivenessTest {
