@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,13 +33,11 @@ import picocli.CommandLine.Spec;
             "Prints each model's answer, its most likely first words with their probabilities, and how long it took."})
 final class AskCommand implements Callable<Integer> {
 
-
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bundle", defaultValue = "assets/models/mini-deem", paramLabel = "DIR",
-            description = "Model bundle folder (default: ${DEFAULT-VALUE}).")
-    Path bundle;
+    @Mixin
+    BundleOption bundleOption;
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The picture (PNG, JPEG, BMP, GIF).")
     Path image;
@@ -52,14 +51,14 @@ final class AskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // Everything that can be wrong with the input is checked before the engine starts (seconds).
-        BundleManifest manifest = Bundles.readManifest(bundle);
+        BundleManifest manifest = Bundles.readManifest(bundleOption.bundle);
         MiniDeem.checkQuestion(question, new WordTokenizer(manifest.vocabulary()), manifest.architecture().maxPromptLength());
         BufferedImage picture = ImageFiles.read(image);
 
         DjlSetup.configure();
         Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = Bundles.load(bundle, manager)) {
+             MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
             MiniDeem miniDeem = new MiniDeem(models);
             float[] input = miniDeem.input(picture);
             for (Variant variant : Variant.values()) {
@@ -74,8 +73,6 @@ final class AskCommand implements Callable<Integer> {
         }
         return 0;
     }
-
-
 
 
 

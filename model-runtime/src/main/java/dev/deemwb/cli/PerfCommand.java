@@ -32,6 +32,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,9 +65,8 @@ final class PerfCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bundle", defaultValue = "assets/models/mini-deem", paramLabel = "DIR",
-            description = "Model bundle folder (default: ${DEFAULT-VALUE}).")
-    Path bundle;
+    @Mixin
+    BundleOption bundleOption;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write the JSON report.")
     Path out;
@@ -90,7 +90,7 @@ final class PerfCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--repeats must be at least 1, was " + repeats);
         }
         OptionalDouble rssStart = rssMegabytes();
-        BundleManifest manifest = Bundles.readManifest(bundle);
+        BundleManifest manifest = Bundles.readManifest(bundleOption.bundle);
         DjlSetup.configure();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", Instant.now().toString());
@@ -102,7 +102,7 @@ final class PerfCommand implements Callable<Integer> {
         report.put("warmup", warmup);
         report.put("repeats", repeats);
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = Bundles.load(bundle, manager)) {
+             MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
             report.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
             MiniDeem miniDeem = new MiniDeem(models);
             List<Item> items = workload(miniDeem);

@@ -12,13 +12,13 @@ import dev.deemwb.model.Variant;
 import dev.deemwb.world.Category;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,9 +37,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bundle", defaultValue = "assets/models/mini-deem", paramLabel = "DIR",
-            description = "Model bundle folder (default: ${DEFAULT-VALUE}).")
-    Path bundle;
+    @Mixin
+    BundleOption bundleOption;
 
     @Option(names = "--seed", defaultValue = "1000", paramLabel = "SEED",
             description = "Seed of the scenes; use one the bundle was not trained on (default: ${DEFAULT-VALUE}).")
@@ -57,11 +56,11 @@ final class ProbeCommand implements Callable<Integer> {
         if (scenes < 1) {
             throw new ParameterException(spec.commandLine(), "--n must be at least 1, was " + scenes);
         }
-        BundleManifest manifest = Bundles.readManifest(bundle); // a bad bundle is reported before the engine starts
+        BundleManifest manifest = Bundles.readManifest(bundleOption.bundle); // a bad bundle is reported before the engine starts
         DjlSetup.configure();
         Map<String, Map<String, CategoryProbe.Accuracies>> result;
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = Bundles.load(bundle, manager)) {
+             MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
             result = new CategoryProbe(new MiniDeem(models)).run(seed, scenes);
         }
         PrintWriter out = spec.commandLine().getOut();

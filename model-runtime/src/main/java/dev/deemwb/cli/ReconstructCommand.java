@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,9 +42,8 @@ final class ReconstructCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bundle", defaultValue = "assets/models/mini-deem", paramLabel = "DIR",
-            description = "Model bundle folder (default: ${DEFAULT-VALUE}).")
-    Path bundle;
+    @Mixin
+    BundleOption bundleOption;
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The picture (PNG, JPEG, BMP, GIF).")
     Path image;
@@ -76,13 +76,13 @@ final class ReconstructCommand implements Callable<Integer> {
         if (scale < 1 || scale > 32) {
             throw new ParameterException(spec.commandLine(), "--scale must be 1..32, was " + scale);
         }
-        Bundles.readManifest(bundle); // a bad bundle is reported before the engine starts
+        Bundles.readManifest(bundleOption.bundle); // a bad bundle is reported before the engine starts
         BufferedImage picture = ImageFiles.read(image);
 
         DjlSetup.configure();
         List<BufferedImage> panels = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = Bundles.load(bundle, manager)) {
+             MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
             MiniDeem miniDeem = new MiniDeem(models);
             float[] input = miniDeem.input(picture);
             int imageSize = models.config().imageSize();
