@@ -8,18 +8,16 @@ import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JacksonException;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Json;
+import dev.deemwb.io.Sha256;
 import dev.deemwb.model.BlockParameters;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.WordTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,7 @@ public final class Bundles {
         List<BundleManifest.ParameterFile> files = new ArrayList<>();
         models.namedBlocks().forEach((name, block) -> {
             byte[] bytes = BlockParameters.serialise(block);
-            files.add(new BundleManifest.ParameterFile(name, name + ".params", sha256(bytes), bytes.length, shapes(block)));
+            files.add(new BundleManifest.ParameterFile(name, name + ".params", Sha256.of(bytes), bytes.length, shapes(block)));
         });
         return files;
     }
@@ -98,7 +96,7 @@ public final class Bundles {
                     throw new BundleException(path, "block '" + file.block() + "' is unknown or listed twice");
                 }
                 byte[] bytes = readParameters(path);
-                if (!sha256(bytes).equals(file.sha256())) {
+                if (!Sha256.of(bytes).equals(file.sha256())) {
                     throw new BundleException(path, "SHA-256 does not match the manifest (damaged or replaced file)");
                 }
                 checkShapes(path, file, block);
@@ -154,13 +152,5 @@ public final class Bundles {
             shapes.put(p.getKey(), Arrays.stream(shape.getShape()).boxed().toList());
         }
         return shapes;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -52,6 +52,7 @@ public final class MiniBenchmarks {
     public static final String ROBUSTVQA = "robustvqa";
     public static final String IMAGES = "images";
     public static final String ROBUSTVQA_FILE = "robustvqa.json";
+    public static final String MANIFEST_FILE = "manifest.json";
 
     /**
      * @param popeImages          images per POPE split (POPE: 500, three yes and three no questions each)
@@ -100,7 +101,7 @@ public final class MiniBenchmarks {
         images.put(MMVP, writeMmvp(questions));
         images.put(ROBUSTVQA, writeRobustVqa(questions));
         Summary summary = new Summary(spec, questions, images);
-        Json.write(out.resolve("manifest.json"), summary);
+        Json.write(out.resolve(MANIFEST_FILE), summary);
         return summary;
     }
 

@@ -1,0 +1,197 @@
+package dev.deemwb.cli;
+
+import ai.djl.ndarray.NDManager;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.Variant;
+import dev.deemwb.probe.Benchmark;
+import dev.deemwb.probe.EvalReports;
+import dev.deemwb.probe.ExternalPredictions;
+import dev.deemwb.probe.Metric;
+import dev.deemwb.probe.MiniSuite;
+import dev.deemwb.probe.MmvpBenchmark;
+import dev.deemwb.probe.PopeBenchmark;
+import dev.deemwb.probe.ProbeRun;
+import dev.deemwb.probe.ProbeRunner;
+import dev.deemwb.probe.RobustVqaBenchmark;
+import dev.deemwb.probe.RunInfo;
+import dev.deemwb.probe.RunReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Runs benchmarks through both models and writes report.json and report.csv to --out.",
+            "Each benchmark runs in its own folder under OUT/runs (run.json + records.jsonl, one line per item); "
+                    + "running again with the same --out resumes where a run stopped.",
+            "Exit status: 0 done; 1 unreadable inputs; 2 bad usage; 3 done, but some items could not be asked "
+                    + "(their reasons are in report.json)."})
+final class EvalCommand implements Callable<Integer> {
+
+    static final int SOME_ITEMS_FAILED = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    BundleOption bundleOption;
+
+    static final class Source {
+        @Option(names = "--suite", paramLabel = "NAME", description = "'mini': the three mini benchmarks.")
+        String suite;
+
+        @Option(names = "--pope", paramLabel = "FILE", arity = "1..*",
+                description = "POPE split files (JSON Lines), e.g. coco_pope_random.json; with --images.")
+        List<Path> pope;
+
+        @Option(names = "--mmvp", paramLabel = "CSV", description = "MMVP Questions.csv; with --images.")
+        Path mmvp;
+
+        @Option(names = "--robustvqa", paramLabel = "JSON", description = "RobustVQA file; with --images (its image root).")
+        Path robustVqa;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--images", paramLabel = "DIR", description = "The benchmark files' image folder.")
+    Path images;
+
+    @Option(names = "--benchmarks", paramLabel = "DIR",
+            description = "With --suite mini: the mini benchmarks' folder, generated there from --seed if empty "
+                    + "(default: OUT/benchmarks).")
+    Path benchmarks;
+
+    @Option(names = "--seed", defaultValue = "" + MiniSuite.DEFAULT_SEED, paramLabel = "SEED",
+            description = "With --suite mini: the seed the benchmarks are generated from (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Another model's answers to the (one) benchmark, scored as a third column: a POPE answer "
+                    + "file, MMVP {index, answer} or RobustVQA {question_id, answer} lines.")
+    Path predictions;
+
+    @Option(names = "--predictions-name", paramLabel = "NAME", defaultValue = "external",
+            description = "The third column's name (default: ${DEFAULT-VALUE}).")
+    String predictionsName;
+
+    @Option(names = "--batch", defaultValue = "" + ProbeRunner.DEFAULT_BATCH, paramLabel = "N",
+            description = "Questions per model call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where runs and reports are written.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        List<Benchmark<?>> toRun = benchmarks();
+        if (predictions != null && toRun.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--predictions needs exactly one benchmark file, not "
+                    + toRun.size());
+        }
+        if (Arrays.stream(Variant.values()).anyMatch(v -> v.id().equals(predictionsName))) {
+            throw new ParameterException(spec.commandLine(), "--predictions-name '" + predictionsName
+                    + "' is taken by one of our models");
+        }
+        Map<String, Map<String, String>> external = predictions == null ? Map.of()
+                : Map.of(predictionsName, ExternalPredictions.read(toRun.get(0), predictions));
+        Bundles.readManifest(bundleOption.bundle); // a bad bundle is reported before the engine starts
+        DjlSetup.configure();
+        List<String> models = Arrays.stream(Variant.values()).map(Variant::id).toList();
+        PrintWriter err = spec.commandLine().getErr();
+        List<EvalReports.Entry> entries = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniDeemModels loaded = Bundles.load(bundleOption.bundle, manager)) {
+            ProbeRunner runner = new ProbeRunner(new MiniDeem(loaded), batch);
+            for (Benchmark<?> benchmark : toRun) {
+                RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, models, batch);
+                ProbeRun run = ProbeRun.open(out.resolve("runs").resolve(benchmark.name()), info);
+                ProbeRunner.Timing timing = runner.run(benchmark, run, () -> { }, (records, progress) -> { });
+                RunReport report = RunReport.of(benchmark, run.info(), run.records(), external);
+                err.printf(Locale.ROOT, "%s: %d items, %d run now in %.1f s, %d could not be asked%n", benchmark.name(),
+                        benchmark.items().size(), timing.items(), timing.wallSeconds(), report.errors().size());
+                entries.add(new EvalReports.Entry(report, timing));
+            }
+        }
+        EvalReports.write(out, entries);
+        printTable(spec.commandLine().getOut(), entries);
+        int failed = entries.stream().mapToInt(e -> e.report().errors().size()).sum();
+        if (failed > 0) {
+            err.println(failed + " items could not be asked; their reasons are in " + out.resolve(EvalReports.JSON_FILE));
+            return SOME_ITEMS_FAILED;
+        }
+        return 0;
+    }
+
+    private List<Benchmark<?>> benchmarks() throws IOException {
+        if (source.suite != null) {
+            if (!source.suite.equals("mini")) {
+                throw new ParameterException(spec.commandLine(), "unknown suite '" + source.suite + "' (known: mini)");
+            }
+            Path dir = benchmarks != null ? benchmarks : out.resolve("benchmarks");
+            MiniSuite.ensure(dir, seed);
+            return MiniSuite.read(dir);
+        }
+        if (images == null) {
+            throw new ParameterException(spec.commandLine(), "--images is needed with --pope, --mmvp and --robustvqa");
+        }
+        if (!Files.isDirectory(images)) {
+            throw new IllegalArgumentException(images + ": not a folder");
+        }
+        List<Benchmark<?>> list = new ArrayList<>();
+        if (source.pope != null) {
+            for (Path file : source.pope) {
+                list.add(PopeBenchmark.read(file, images));
+            }
+        } else if (source.mmvp != null) {
+            list.add(MmvpBenchmark.read(source.mmvp, images));
+        } else {
+            list.add(RobustVqaBenchmark.read(source.robustVqa, images));
+        }
+        return list;
+    }
+
+    /** benchmark, metric, variant, then one column per model and n. */
+    private static void printTable(PrintWriter out, List<EvalReports.Entry> entries) {
+        List<String> models = new ArrayList<>(entries.get(0).report().scores().keySet());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s %-22s %-52s", "benchmark", "metric",
+                "variant"));
+        models.forEach(model -> header.append(String.format(Locale.ROOT, " %10s", model)));
+        out.println(header.append(String.format(Locale.ROOT, " %6s", "n")));
+        for (EvalReports.Entry entry : entries) {
+            Map<String, Map<String, Metric>> rows = new LinkedHashMap<>();
+            for (Metric metric : entry.report().metrics()) {
+                rows.computeIfAbsent(metric.metric() + "\u0000" + metric.variant(), k -> new LinkedHashMap<>())
+                        .put(metric.model(), metric);
+            }
+            rows.values().forEach(byModel -> {
+                Metric first = byModel.values().iterator().next();
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-18s %-22s %-52s",
+                        first.benchmark(), first.metric(), first.variant()));
+                models.forEach(model -> {
+                    Metric m = byModel.get(model);
+                    line.append(m == null ? String.format(Locale.ROOT, " %10s", "—")
+                            : String.format(Locale.ROOT, " %8.1f %%", 100 * m.value()));
+                });
+                out.println(line.append(String.format(Locale.ROOT, " %6d", first.n())));
+            });
+        }
+    }
+}
