@@ -4,9 +4,12 @@ import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.app.probes.ProbesView;
+import dev.deemwb.app.probes.ProbesViewModel;
 import dev.deemwb.app.settings.Settings;
 import dev.deemwb.app.settings.SettingsStore;
 import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.io.AppDirs;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Png;
 import java.io.IOException;
@@ -27,6 +30,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -40,7 +45,8 @@ import org.controlsfx.control.StatusBar;
  * The workbench window: the sample gallery, the compare screen, menus with every shortcut and a
  * status bar with the worker's progress and device. Models load on the inference worker while the
  * window is already up. The bundle and sample folders come from the system properties
- * {@code deemwb.bundle} and {@code deemwb.samples}, else from the repository's folders.
+ * {@code deemwb.bundle} and {@code deemwb.samples}, else from the repository's folders; probe runs
+ * and generated benchmarks go to {@code deemwb.data}, else the user's data folder.
  */
 public class WorkbenchApp extends Application {
 
@@ -50,6 +56,8 @@ public class WorkbenchApp extends Application {
     private Settings settings;
     private InferenceWorker worker;
     private CompareViewModel model;
+    private ProbesViewModel probes;
+    private TabPane tabs;
     private BorderPane root;
     private Scene scene;
     private Stage stage;
@@ -64,14 +72,29 @@ public class WorkbenchApp extends Application {
         store = System.getProperty("deemwb.settings") != null
                 ? new SettingsStore(Path.of(System.getProperty("deemwb.settings"))) : SettingsStore.inUserConfig();
         settings = store.load();
-        worker = InferenceWorker.start(locate("deemwb.bundle", "assets/models/mini-deem"));
+        Path bundle = locate("deemwb.bundle", "assets/models/mini-deem");
+        worker = InferenceWorker.start(bundle);
         model = new CompareViewModel(worker, Platform::runLater);
+        probes = new ProbesViewModel(worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
+                ? Path.of(System.getProperty("deemwb.data")) : AppDirs.data());
 
         CompareView compare = new CompareView(model, model::ask);
         ListView<Path> gallery = gallery(locate("deemwb.samples", "sample-images"));
         SplitPane split = new SplitPane(gallery, compare);
         split.setDividerPositions(0.16);
-        root = new BorderPane(split);
+        Tab compareTab = new Tab("Compare", split);
+        compareTab.setId("compareTab");
+        Tab probesTab = new Tab("Probes", new ProbesView(probes));
+        probesTab.setId("probesTab");
+        tabs = new TabPane(compareTab, probesTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        probes.setOnOpen(request -> {
+            model.show(request.image());
+            model.questionProperty().set(request.question());
+            model.ask();
+            tabs.getSelectionModel().select(compareTab);
+        });
+        root = new BorderPane(tabs);
         root.setTop(menus());
         root.setBottom(statusBar());
         acceptDroppedFiles(root);
@@ -262,7 +285,7 @@ public class WorkbenchApp extends Application {
             return;
         }
         try {
-            var snapshot = root.getCenter().snapshot(null, null);
+            var snapshot = tabs.getSelectionModel().getSelectedItem().getContent().snapshot(null, null);
             AtomicFiles.write(chosen.toPath(), Png.encode(SwingFXUtils.fromFXImage(snapshot, null)));
         } catch (IOException | RuntimeException e) {
             model.errorProperty().set("Export failed: " + e.getMessage());
@@ -333,5 +356,10 @@ public class WorkbenchApp extends Application {
     /** For tests: the compare screen's view-model. */
     CompareViewModel model() {
         return model;
+    }
+
+    /** For tests: the probes screen's view-model. */
+    ProbesViewModel probes() {
+        return probes;
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  * cut short by a kill is dropped, and items that failed (say, a missing image) are dropped too, so
  * they are tried again.
  */
-public final class ProbeRun {
+public final class ProbeRun implements RunRecords {
 
     public static final String INFO_FILE = "run.json";
     public static final String RECORDS_FILE = "records.jsonl";
@@ -90,6 +90,7 @@ public final class ProbeRun {
     }
 
     /** Appends finished items and forces them to disk. */
+    @Override
     public synchronized void append(List<RunRecord> batch) throws IOException {
         StringBuilder text = new StringBuilder();
         for (RunRecord record : batch) {
@@ -115,11 +116,12 @@ public final class ProbeRun {
         return info;
     }
 
+    @Override
     public synchronized boolean isFinished(String itemId) {
         return records.containsKey(itemId);
     }
 
-    /** The finished items, in the order they finished. */
+    @Override
     public synchronized List<RunRecord> records() {
         return Collections.unmodifiableList(new ArrayList<>(records.values()));
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Runs a benchmark's unfinished items through both models in batches, on the thread that owns the
  * models (the inference worker, or a CLI command's own thread), appending each batch's records to the
- * run folder before reporting it. An item the models cannot be asked is recorded with the reason.
+ * run's records (a run folder, or memory) before reporting it. An item the models cannot be asked is recorded with the reason.
  */
 public final class ProbeRunner {
 
@@ -70,11 +70,11 @@ public final class ProbeRunner {
     }
 
     /**
-     * Runs every item of {@code benchmark} not yet finished in {@code run}.
+     * Runs every item of {@code benchmark} not yet finished in {@code run}, appending each batch to it.
      *
      * @param checkCancelled called between batches; it throws to stop the run (finished batches stay)
      */
-    public Timing run(Benchmark<?> benchmark, ProbeRun run, Runnable checkCancelled, Listener listener)
+    public Timing run(Benchmark<?> benchmark, RunRecords run, Runnable checkCancelled, Listener listener)
             throws IOException {
         long start = System.nanoTime();
         List<ProbeItem> items = benchmark.items();

@@ -11,6 +11,7 @@ import java.util.Map;
  * ones from their files), the 2×2 disagreement of baseline and DEEM, and the items that could not be
  * asked, with their reasons.
  *
+ * @param info   what was run; null for an evaluation run in memory
  * @param scores by model: {@code baseline}, {@code deem}, then any external model by its name
  */
 public record RunReport(Benchmark<?> benchmark, RunInfo info, List<RunRecord> records,

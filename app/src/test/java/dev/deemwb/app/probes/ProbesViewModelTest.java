@@ -1,0 +1,160 @@
+package dev.deemwb.app.probes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.bench.pope.PopeAnswer;
+import dev.deemwb.bench.pope.PopeFiles;
+import dev.deemwb.bench.pope.PopeQuestion;
+import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.probe.Outcome;
+import dev.deemwb.probe.PopeBenchmark;
+import dev.deemwb.probe.RunRecord;
+import dev.deemwb.probe.Slices;
+import dev.deemwb.testing.TestBundles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The probes view-model without any toolkit, on an untrained bundle: results arrive on the worker's thread. */
+class ProbesViewModelTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path bundle;
+    private static InferenceWorker worker;
+    private static PopeBenchmark pope;
+
+    @TempDir
+    Path data;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bundle = TestBundles.untrained(dir.resolve("bundle"));
+        worker = InferenceWorker.start(bundle);
+        worker.ready().get(60, TimeUnit.SECONDS);
+        MiniBenchmarks.generate(new MiniBenchmarks.Spec(4, 5, 2, 4, 64), dir.resolve("suite"));
+        pope = PopeBenchmark.read(dir.resolve("suite/pope/mini_pope_adversarial.jsonl"), dir.resolve("suite/pope/images"));
+    }
+
+    @AfterAll
+    static void stop() {
+        worker.close();
+    }
+
+    private ProbesViewModel model() {
+        return new ProbesViewModel(worker, Runnable::run, bundle, data);
+    }
+
+    private static void awaitDone(ProbesViewModel model) throws Exception {
+        worker.submit(models -> null).result().get(60, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (model.runningProperty().get() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(model.runningProperty().get()).as("still running").isFalse();
+    }
+
+    @Test
+    void aRunFillsTheReportTheTwoByTwoTableAndTheGallery() throws Exception {
+        ProbesViewModel model = model();
+        model.run(pope);
+        awaitDone(model);
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.progressProperty().get()).isEqualTo(1.0);
+        assertThat(model.progressTextProperty().get()).startsWith("done: 30 items, 30 run now");
+        assertThat(model.reportProperty().get().records()).hasSize(pope.questions().size());
+        int total = model.cellsProperty().get().values().stream().mapToInt(List::size).sum();
+        assertThat(total).isEqualTo(pope.questions().size());
+        assertThat(model.slices()).contains(Slices.Slice.ALL, new Slices.Slice("label", "yes"), new Slices.Slice("label", "no"));
+
+        model.sliceProperty().set(new Slices.Slice("label", "yes"));
+        int yes = model.cellsProperty().get().values().stream().mapToInt(List::size).sum();
+        assertThat(yes).isEqualTo((int) pope.questions().stream().filter(q -> q.label().equals("yes")).count());
+
+        Outcome fullest = model.cellsProperty().get().entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
+                .orElseThrow().getKey();
+        model.outcomeProperty().set(fullest);
+        assertThat(model.gallery()).isNotEmpty().allSatisfy(r -> assertThat(r.slices()).containsEntry("label", "yes"));
+    }
+
+    @Test
+    void aFinishedRunIsShownAgainWithoutRunningAnything() throws Exception {
+        ProbesViewModel first = model();
+        first.run(pope);
+        awaitDone(first);
+
+        ProbesViewModel again = model();
+        again.run(pope);
+        awaitDone(again);
+
+        assertThat(again.progressTextProperty().get()).startsWith("done: 30 items, 0 run now");
+        assertThat(again.reportProperty().get().scores().get("deem").score())
+                .isEqualTo(first.reportProperty().get().scores().get("deem").score());
+    }
+
+    @Test
+    void importedPredictionsBecomeAThirdColumnAndABadFileChangesNothing() throws Exception {
+        ProbesViewModel model = model();
+        model.run(pope);
+        awaitDone(model);
+        List<PopeAnswer> answers = new ArrayList<>();
+        for (PopeQuestion question : pope.questions()) {
+            answers.add(new PopeAnswer(question.text(), question.label()));
+        }
+        Path perfect = data.resolve("oracle.jsonl");
+        PopeFiles.writeAnswers(perfect, answers);
+        Path broken = data.resolve("broken.jsonl");
+        Files.writeString(broken, "{\"question\": \"Is there a circle in the image?\"}\n");
+
+        model.importPredictions(perfect);
+        model.importPredictions(broken);
+
+        assertThat(model.errorProperty().get()).startsWith("Cannot import broken.jsonl: ").contains("line 1", "answer");
+        assertThat(model.reportProperty().get().scores()).containsOnlyKeys("baseline", "deem", "oracle");
+        assertThat(model.reportProperty().get().metrics()).filteredOn(m -> m.model().equals("oracle"))
+                .allSatisfy(m -> assertThat(m.value()).isEqualTo(m.metric().equals("yes_ratio") ? 0.5 : 1.0));
+    }
+
+    @Test
+    void anItemOpensInTheCompareScreenWithItsSceneAndQuestion() throws Exception {
+        ProbesViewModel model = model();
+        AtomicReference<ProbesViewModel.OpenRequest> opened = new AtomicReference<>();
+        model.setOnOpen(opened::set);
+        model.run(pope);
+        awaitDone(model);
+
+        RunRecord first = model.reportProperty().get().records().get(0);
+        model.open(first);
+
+        assertThat(opened.get().question()).isEqualTo(first.question());
+        assertThat(opened.get().image().fromWorld()).isTrue();
+        assertThat(opened.get().image().source()).isEqualTo("pope_adversarial · item " + first.id());
+    }
+
+    @Test
+    void anUnreadableBenchmarkFileIsReportedAndTheWorkerKeepsServing() throws Exception {
+        Path bad = data.resolve("coco_pope_random.json");
+        Files.writeString(bad, "not json\n");
+        ProbesViewModel model = model();
+
+        model.runFile("pope", bad, data);
+        awaitDone(model);
+        assertThat(model.errorProperty().get()).contains("coco_pope_random.json", "line 1");
+
+        model.run(pope);
+        awaitDone(model);
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.reportProperty().get().records()).hasSize(pope.questions().size());
+    }
+}
