@@ -264,7 +264,9 @@ public final class ProbesViewModel {
 
     private void refreshCells() {
         RunReport current = report.get();
-        cells.set(current == null ? emptyCells() : Slices.disagreement(current.records(), slice.get()));
+        // A combo box clears its value while its items are replaced; no slice means every item.
+        Slices.Slice chosen = slice.get() == null ? Slices.Slice.ALL : slice.get();
+        cells.set(current == null ? emptyCells() : Slices.disagreement(current.records(), chosen));
         refreshGallery();
     }
 

@@ -1,0 +1,111 @@
+package dev.deemwb.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deemwb.app.compare.CompareViewModel;
+import dev.deemwb.app.probes.ProbesViewModel;
+import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.model.Variant;
+import dev.deemwb.probe.Outcome;
+import dev.deemwb.probe.RunRecord;
+import dev.deemwb.testing.TestBundles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridCell;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The probes screen end to end, headless, on an untrained bundle: a small POPE split runs, its chart
+ * and 2×2 counts show, and an item picked from a cell's gallery is asked in the compare screen.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProbesScreenTest {
+
+    @TempDir
+    static Path dir;
+
+    private WorkbenchApp app;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        Path bundle = TestBundles.untrained(dir.resolve("bundle"));
+        MiniBenchmarks.generate(new MiniBenchmarks.Spec(8, 6, 2, 4, 64), dir.resolve("suite"));
+        System.setProperty("deemwb.bundle", bundle.toString());
+        System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
+        System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());
+        System.setProperty("deemwb.data", dir.resolve("data").toString());
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = new WorkbenchApp();
+        app.start(stage);
+    }
+
+    @Test
+    void aSmallPopeSplitRunsShowsItsChartAndCountsAndOpensAnItemInTheCompareScreen(FxRobot robot) throws Exception {
+        ProbesViewModel probes = app.probes();
+        robot.clickOn("Probes");
+        robot.interact(() -> probes.runFile("pope", dir.resolve("suite/pope/mini_pope_popular.jsonl"),
+                dir.resolve("suite/pope/images")));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !probes.runningProperty().get()
+                && probes.reportProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(probes.errorProperty().get()).isEmpty();
+        assertThat(robot.lookup("#probeProgressText").queryAs(Label.class).getText()).startsWith("done: 36 items");
+        ChartViewer chart = robot.lookup("#chart-pope_popular").queryAs(ChartViewer.class);
+        CategoryDataset data = ((CategoryPlot) chart.getChart().getPlot()).getDataset();
+        assertThat(data.getRowKeys()).containsExactly("baseline", "deem");
+        assertThat(data.getColumnKeys()).containsExactly("accuracy", "precision", "recall", "F1", "yes-ratio");
+
+        int shown = 0;
+        Outcome fullest = null;
+        for (Outcome outcome : Outcome.values()) {
+            String text = robot.lookup("#cell-" + outcome.name().toLowerCase(Locale.ROOT)).queryAs(ToggleButton.class)
+                    .getText();
+            assertThat(text).startsWith(outcome.label() + "\n");
+            int count = Integer.parseInt(text.substring(text.indexOf('\n') + 1));
+            assertThat(count).isEqualTo(probes.cellsProperty().get().get(outcome).size());
+            if (fullest == null || count > probes.cellsProperty().get().get(fullest).size()) {
+                fullest = outcome;
+            }
+            shown += count;
+        }
+        assertThat(shown).isEqualTo(36);
+
+        robot.clickOn("#cell-" + fullest.name().toLowerCase(Locale.ROOT));
+        WaitForAsyncUtils.waitForFxEvents();
+        RunRecord first = probes.gallery().get(0);
+        Node firstItem = robot.lookup(".grid-cell").match((GridCell<?> cell) -> cell.getItem() == first).query();
+        robot.clickOn(firstItem);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("compareTab");
+        assertThat(robot.lookup("#question").queryAs(TextField.class).getText()).isEqualTo(first.question());
+        CompareViewModel compare = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !compare.card(Variant.DEEM).answerProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("pope_popular · item " + first.id());
+        assertThat(robot.lookup("#groundTruth").queryAs(Label.class).getText()).isEqualTo("ground truth: " + first.expected());
+    }
+}
