@@ -78,6 +78,29 @@ public final class Slices {
         return cells;
     }
 
+    /**
+     * As {@link #disagreement}, but with MMVP's pairs as the unit: a model has a pair right only if it
+     * has both its questions right. Each cell holds the records of its pairs; records without a pair
+     * (or whose partner failed) are left out.
+     */
+    public static Map<Outcome, List<RunRecord>> disagreementByPair(List<RunRecord> records,
+                                                                  Predicate<RunRecord> slice) {
+        Map<String, List<RunRecord>> pairs = new LinkedHashMap<>();
+        for (RunRecord record : records) {
+            String pair = record.slices().get(PAIR);
+            if (pair != null && !record.isError() && slice.test(record)) {
+                pairs.computeIfAbsent(pair, p -> new ArrayList<>()).add(record);
+            }
+        }
+        Map<Outcome, List<RunRecord>> cells = disagreement(List.of(), slice);
+        pairs.values().stream().filter(pair -> pair.size() == 2).forEach(pair -> {
+            boolean baseline = pair.stream().allMatch(r -> r.correct(Variant.BASELINE.id()));
+            boolean deem = pair.stream().allMatch(r -> r.correct(Variant.DEEM.id()));
+            cells.get(Outcome.of(baseline, deem)).addAll(pair);
+        });
+        return cells;
+    }
+
     /** Counts of {@link #disagreement}, as a report carries them. */
     public static Map<Outcome, Integer> counts(List<RunRecord> records, Predicate<RunRecord> slice) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);

@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -255,6 +256,11 @@ public final class ProbesView extends BorderPane {
             boolean deemRight = outcome == Outcome.BOTH_RIGHT || outcome == Outcome.ONLY_DEEM_RIGHT;
             table.add(cell, deemRight ? 1 : 2, baselineRight ? 1 : 2);
         }
+        CheckBox pairs = new CheckBox("count MMVP pairs (both questions right)");
+        pairs.setId("pairs");
+        pairs.selectedProperty().bindBidirectional(model.pairsProperty());
+        pairs.visibleProperty().bind(model.pairsAvailableProperty());
+        pairs.managedProperty().bind(pairs.visibleProperty());
         cells.selectedToggleProperty().addListener((obs, old, toggle) ->
                 model.outcomeProperty().set(toggle == null ? null : (Outcome) toggle.getUserData()));
         GridView<RunRecord> gallery = new GridView<>(model.gallery());
@@ -265,7 +271,9 @@ public final class ProbesView extends BorderPane {
         VBox.setVgrow(gallery, Priority.ALWAYS);
         Label hint = new Label("Click a cell for its items; click an item to ask it in the compare screen.");
         hint.getStyleClass().add("caption");
-        VBox box = new VBox(8, new HBox(8, new Label("Slice"), slice), table, hint, gallery);
+        HBox picker = new HBox(8, new Label("Slice"), slice, pairs);
+        picker.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, picker, table, hint, gallery);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }
@@ -299,14 +307,16 @@ public final class ProbesView extends BorderPane {
             getGraphic().setVisible(true);
             Path image = model.benchmarkProperty().get().images().resolve(record.image());
             thumbnail.setImage(new Image(image.toUri().toString(), 72, 72, true, true, true));
-            text.setText(record.id() + " · " + answer(record, "baseline") + " / " + answer(record, "deem"));
-            setTooltip(new Tooltip(record.question() + "\nexpected: " + record.expected() + "\nbaseline: "
-                    + record.answers().get("baseline").answer() + "\nDEEM: " + record.answers().get("deem").answer()));
-        }
-
-        private String answer(RunRecord record, String model) {
-            RunRecord.ModelAnswer answer = record.answers().get(model);
-            return answer.parsed() + (answer.correct() ? " ✓" : " ✗");
+            Map<String, RunRecord.ModelAnswer> answers = new LinkedHashMap<>(record.answers());
+            answers.putAll(model.importedAnswers(record));
+            StringBuilder line = new StringBuilder(record.id());
+            StringBuilder details = new StringBuilder(record.question() + "\nexpected: " + record.expected());
+            answers.forEach((name, answer) -> {
+                line.append("\n").append(name).append(": ").append(answer.parsed()).append(answer.correct() ? " ✓" : " ✗");
+                details.append("\n").append(name).append(": ").append(answer.answer());
+            });
+            text.setText(line.toString());
+            setTooltip(new Tooltip(details.toString()));
         }
     }
 }

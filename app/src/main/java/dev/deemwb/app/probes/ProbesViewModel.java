@@ -7,10 +7,12 @@ import dev.deemwb.io.ImageFiles;
 import dev.deemwb.model.Variant;
 import dev.deemwb.probe.Benchmark;
 import dev.deemwb.probe.ExternalPredictions;
+import dev.deemwb.probe.Judgement;
 import dev.deemwb.probe.MiniSuite;
 import dev.deemwb.probe.MmvpBenchmark;
 import dev.deemwb.probe.Outcome;
 import dev.deemwb.probe.PopeBenchmark;
+import dev.deemwb.probe.ProbeItem;
 import dev.deemwb.probe.ProbeRun;
 import dev.deemwb.probe.ProbeRunner;
 import dev.deemwb.probe.RobustVqaBenchmark;
@@ -77,6 +79,8 @@ public final class ProbesViewModel {
     private final ObjectProperty<Slices.Slice> slice = new SimpleObjectProperty<>(Slices.Slice.ALL);
     private final ObjectProperty<Map<Outcome, List<RunRecord>>> cells = new SimpleObjectProperty<>(emptyCells());
     private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
+    private final BooleanProperty pairs = new SimpleBooleanProperty();
+    private final BooleanProperty pairsAvailable = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> gallery = FXCollections.observableArrayList();
     private final Map<String, Map<String, String>> external = new LinkedHashMap<>();
     private InferenceWorker.Request<?> current;
@@ -92,6 +96,7 @@ public final class ProbesViewModel {
         this.bundle = bundle;
         this.dataDir = dataDir;
         slice.addListener((obs, old, now) -> refreshCells());
+        pairs.addListener((obs, old, now) -> refreshCells());
         outcome.addListener((obs, old, now) -> refreshGallery());
     }
 
@@ -247,6 +252,7 @@ public final class ProbesViewModel {
         RunReport withExternal = external.isEmpty() ? fresh
                 : RunReport.of(fresh.benchmark(), fresh.info(), fresh.records(), external);
         report.set(withExternal);
+        pairsAvailable.set(withExternal.records().stream().anyMatch(r -> r.slices().containsKey(Slices.PAIR)));
         List<Slices.Slice> available = Slices.available(withExternal.records());
         if (!slices.equals(available)) {
             Slices.Slice selected = slice.get();
@@ -266,7 +272,12 @@ public final class ProbesViewModel {
         RunReport current = report.get();
         // A combo box clears its value while its items are replaced; no slice means every item.
         Slices.Slice chosen = slice.get() == null ? Slices.Slice.ALL : slice.get();
-        cells.set(current == null ? emptyCells() : Slices.disagreement(current.records(), chosen));
+        if (current == null) {
+            cells.set(emptyCells());
+        } else {
+            cells.set(pairs.get() && pairsAvailable.get() ? Slices.disagreementByPair(current.records(), chosen)
+                    : Slices.disagreement(current.records(), chosen));
+        }
         refreshGallery();
     }
 
@@ -341,5 +352,29 @@ public final class ProbesViewModel {
 
     public ObservableList<RunRecord> gallery() {
         return gallery;
+    }
+
+    /** Whether the 2×2 table counts MMVP pairs (both questions right) instead of questions. */
+    public BooleanProperty pairsProperty() {
+        return pairs;
+    }
+
+    /** Whether the current benchmark has pairs (MMVP). */
+    public BooleanProperty pairsAvailableProperty() {
+        return pairsAvailable;
+    }
+
+    /** Imported models' answers to an item, judged by the benchmark's rule, by model name. */
+    public Map<String, RunRecord.ModelAnswer> importedAnswers(RunRecord record) {
+        ProbeItem item = new ProbeItem(record.id(), record.image(), record.question(), record.expected(), record.slices());
+        Map<String, RunRecord.ModelAnswer> answers = new LinkedHashMap<>();
+        external.forEach((name, byId) -> {
+            String answer = byId.get(record.id());
+            if (answer != null) {
+                Judgement judgement = benchmark.get().judge(item, answer);
+                answers.put(name, new RunRecord.ModelAnswer(answer, judgement.parsed(), judgement.correct()));
+            }
+        });
+        return answers;
     }
 }

@@ -89,6 +89,24 @@ class ProbesViewModelTest {
     }
 
     @Test
+    void mmvpPairsCanBeTheUnitOfTheTwoByTwoTable() throws Exception {
+        ProbesViewModel model = model();
+        model.run(dev.deemwb.probe.MmvpBenchmark.read(dir.resolve("suite/mmvp/Questions.csv"),
+                dir.resolve("suite/mmvp/images")));
+        awaitDone(model);
+        assertThat(model.pairsAvailableProperty().get()).isTrue();
+        List<RunRecord> records = model.reportProperty().get().records();
+
+        model.pairsProperty().set(true);
+
+        for (Outcome outcome : Outcome.values()) {
+            assertThat(model.cellsProperty().get().get(outcome))
+                    .isEqualTo(Slices.disagreementByPair(records, Slices.Slice.ALL).get(outcome));
+        }
+        assertThat(model.cellsProperty().get().values().stream().mapToInt(List::size).sum()).isEqualTo(4);
+    }
+
+    @Test
     void aFinishedRunIsShownAgainWithoutRunningAnything() throws Exception {
         ProbesViewModel first = model();
         first.run(pope);
@@ -124,6 +142,9 @@ class ProbesViewModelTest {
         assertThat(model.reportProperty().get().scores()).containsOnlyKeys("baseline", "deem", "oracle");
         assertThat(model.reportProperty().get().metrics()).filteredOn(m -> m.model().equals("oracle"))
                 .allSatisfy(m -> assertThat(m.value()).isEqualTo(m.metric().equals("yes_ratio") ? 0.5 : 1.0));
+        RunRecord first = model.reportProperty().get().records().get(0);
+        assertThat(model.importedAnswers(first)).containsOnlyKeys("oracle")
+                .hasEntrySatisfying("oracle", answer -> assertThat(answer.correct()).isTrue());
     }
 
     @Test

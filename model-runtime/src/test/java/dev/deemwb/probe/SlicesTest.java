@@ -1,0 +1,62 @@
+package dev.deemwb.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deemwb.bench.Accuracy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Slicing hand-made records, with every count worked out by hand. */
+class SlicesTest {
+
+    private static RunRecord record(String id, boolean baseline, boolean deem, Map<String, String> slices) {
+        return new RunRecord(id, id + ".png", "q", "yes", slices, Map.of(
+                "baseline", new RunRecord.ModelAnswer("a", "a", baseline),
+                "deem", new RunRecord.ModelAnswer("a", "a", deem)), null);
+    }
+
+    private static RunRecord failed(String id, Map<String, String> slices) {
+        return new RunRecord(id, id + ".png", "q", "yes", slices, Map.of(), "image: gone");
+    }
+
+    private static final List<RunRecord> RECORDS = List.of(
+            record("1", true, true, Map.of("transform", "blur", "severity", "10", "pair", "1")),
+            record("2", true, false, Map.of("transform", "blur", "severity", "2", "pair", "1")),
+            record("3", false, true, Map.of("transform", "noise", "severity", "2", "pair", "2")),
+            record("4", false, true, Map.of("transform", "noise", "severity", "2", "pair", "2")),
+            record("5", false, false, Map.of("transform", "blur", "severity", "2", "pair", "3")),
+            failed("6", Map.of("transform", "blur", "severity", "2", "pair", "3")));
+
+    @Test
+    void theTwoByTwoTableCountsAnsweredItemsOfTheSlice() {
+        assertThat(Slices.counts(RECORDS, Slices.Slice.ALL)).containsExactly(
+                Map.entry(Outcome.BOTH_RIGHT, 1), Map.entry(Outcome.ONLY_BASELINE_RIGHT, 1),
+                Map.entry(Outcome.ONLY_DEEM_RIGHT, 2), Map.entry(Outcome.BOTH_WRONG, 1));
+        assertThat(Slices.disagreement(RECORDS, new Slices.Slice("transform", "blur")).get(Outcome.BOTH_WRONG))
+                .extracting(RunRecord::id).containsExactly("5");
+    }
+
+    @Test
+    void pairsCountOnlyWhenBothQuestionsAreRightAndIncompletePairsAreLeftOut() {
+        Map<Outcome, List<RunRecord>> cells = Slices.disagreementByPair(RECORDS, Slices.Slice.ALL);
+
+        assertThat(cells.get(Outcome.ONLY_BASELINE_RIGHT)).extracting(RunRecord::id).containsExactly("1", "2");
+        assertThat(cells.get(Outcome.ONLY_DEEM_RIGHT)).extracting(RunRecord::id).containsExactly("3", "4");
+        assertThat(cells.get(Outcome.BOTH_RIGHT)).isEmpty();
+        assertThat(cells.get(Outcome.BOTH_WRONG)).isEmpty(); // pair 3 lost a member to an error
+    }
+
+    @Test
+    void availableSlicesListNumbersInNumericOrderAndNeverPairs() {
+        assertThat(Slices.available(RECORDS)).extracting(Slices.Slice::toString).containsExactly("all items",
+                "transform = blur", "transform = noise", "severity = 2", "severity = 10");
+    }
+
+    @Test
+    void accuracyByGroupsTheAnsweredRecordsOfEachValueCombination() {
+        assertThat(Slices.accuracyBy(RECORDS, "deem", "transform", "severity")).containsExactly(
+                Map.entry("blur · 10", Accuracy.of(1, 1)), Map.entry("blur · 2", Accuracy.of(0, 2)),
+                Map.entry("noise · 2", Accuracy.of(2, 2)));
+    }
+}
