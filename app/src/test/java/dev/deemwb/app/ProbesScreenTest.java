@@ -95,7 +95,13 @@ class ProbesScreenTest {
         robot.clickOn("#cell-" + fullest.name().toLowerCase(Locale.ROOT));
         WaitForAsyncUtils.waitForFxEvents();
         RunRecord first = probes.gallery().get(0);
-        Node firstItem = robot.lookup(".grid-cell").match((GridCell<?> cell) -> cell.getItem() == first).query();
+        GridCell<?> firstItem = robot.lookup(".grid-cell").match((GridCell<?> cell) -> cell.getItem() == first).query();
+        javafx.scene.image.ImageView thumbnail = robot.from(firstItem).lookup(".image-view")
+                .queryAs(javafx.scene.image.ImageView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbnail.getImage() != null
+                && thumbnail.getImage().getProgress() == 1);
+        assertThat(thumbnail.getImage().isError()).as("thumbnail error %s", thumbnail.getImage().getException()).isFalse();
+        assertThat(thumbnail.getImage().getWidth()).isEqualTo(72);
         robot.clickOn(firstItem);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -38,6 +38,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -55,6 +56,8 @@ import org.jfree.chart.fx.ChartViewer;
 public final class ProbesView extends BorderPane {
 
     private static final int EXPORT_WIDTH = 900;
+    private static final int THUMBNAIL = 72;
+    private static final int THUMBNAILS_KEPT = 512;
     private static final int EXPORT_HEIGHT = 540;
     private static final Map<String, String> CHOICES = new LinkedHashMap<>();
 
@@ -71,6 +74,18 @@ public final class ProbesView extends BorderPane {
 
     private final ProbesViewModel model;
     private final VBox charts = new VBox(12);
+    /*
+     * Thumbnails are decoded on the FX thread when a cell first shows them, then kept: ControlsFX's grid
+     * rebuilds its cells on layout, and images loaded in the background (by JavaFX or by us) never
+     * reached the cell on screen in our runs. A 64×64 mini image decodes in well under a millisecond;
+     * a COCO photo takes a few, once.
+     */
+    private final Map<String, Image> thumbnails = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > THUMBNAILS_KEPT;
+        }
+    };
 
     public ProbesView(ProbesViewModel model) {
         this.model = model;
@@ -86,6 +101,7 @@ public final class ProbesView extends BorderPane {
         setCenter(split);
         BorderPane.setMargin(split, new Insets(12));
         model.reportProperty().addListener((obs, old, report) -> showCharts(report));
+        showCharts(null);
     }
 
     private HBox runBar() {
@@ -154,7 +170,8 @@ public final class ProbesView extends BorderPane {
 
     private void showCharts(RunReport report) {
         if (report == null) {
-            charts.getChildren().clear();
+            charts.getChildren().setAll(new Label("Pick a benchmark and press Run: charts and metrics fill in as "
+                    + "the items are answered. A run stopped before its end resumes where it stopped."));
             return;
         }
         charts.getChildren().setAll(ProbeCharts.of(report).stream().map(this::viewer).toList());
@@ -211,6 +228,7 @@ public final class ProbesView extends BorderPane {
                 column("TN", m -> count(m.tn())),
                 column("FN", m -> count(m.fn())),
                 column("variant", Metric::variant)));
+        table.getColumns().get(table.getColumns().size() - 1).setPrefWidth(260);
         model.reportProperty().addListener((obs, old, report) ->
                 table.getItems().setAll(report == null ? List.of() : report.metrics()));
         return table;
@@ -248,6 +266,7 @@ public final class ProbesView extends BorderPane {
             cell.setToggleGroup(cells);
             cell.setUserData(outcome);
             cell.setMaxWidth(Double.MAX_VALUE);
+            cell.setMinHeight(Region.USE_PREF_SIZE); // the count's line must not be squeezed out by the gallery
             cell.setTooltip(new Tooltip(outcome.label() + ": show these items"));
             cell.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                     () -> outcome.label() + "\n" + model.cellsProperty().get().get(outcome).size(),
@@ -265,8 +284,8 @@ public final class ProbesView extends BorderPane {
                 model.outcomeProperty().set(toggle == null ? null : (Outcome) toggle.getUserData()));
         GridView<RunRecord> gallery = new GridView<>(model.gallery());
         gallery.setId("items");
-        gallery.setCellWidth(150);
-        gallery.setCellHeight(150);
+        gallery.setCellWidth(170);
+        gallery.setCellHeight(190);
         gallery.setCellFactory(grid -> new ItemCell());
         VBox.setVgrow(gallery, Priority.ALWAYS);
         Label hint = new Label("Click a cell for its items; click an item to ask it in the compare screen.");
@@ -284,6 +303,10 @@ public final class ProbesView extends BorderPane {
         private final Label text = new Label();
 
         ItemCell() {
+            // A fixed box: thumbnails load in the background, and the layout must not wait for them.
+            thumbnail.setFitWidth(THUMBNAIL);
+            thumbnail.setFitHeight(THUMBNAIL);
+            thumbnail.setPreserveRatio(true);
             text.setWrapText(true);
             text.getStyleClass().add("caption");
             VBox box = new VBox(4, thumbnail, text);
@@ -306,10 +329,11 @@ public final class ProbesView extends BorderPane {
             }
             getGraphic().setVisible(true);
             Path image = model.benchmarkProperty().get().images().resolve(record.image());
-            thumbnail.setImage(new Image(image.toUri().toString(), 72, 72, true, true, true));
+            thumbnail.setImage(thumbnails.computeIfAbsent(image.toUri().toString(),
+                    uri -> new Image(uri, THUMBNAIL, THUMBNAIL, true, true, false)));
             Map<String, RunRecord.ModelAnswer> answers = new LinkedHashMap<>(record.answers());
             answers.putAll(model.importedAnswers(record));
-            StringBuilder line = new StringBuilder(record.id());
+            StringBuilder line = new StringBuilder(record.id() + " · " + record.question());
             StringBuilder details = new StringBuilder(record.question() + "\nexpected: " + record.expected());
             answers.forEach((name, answer) -> {
                 line.append("\n").append(name).append(": ").append(answer.parsed()).append(answer.correct() ? " ✓" : " ✗");
