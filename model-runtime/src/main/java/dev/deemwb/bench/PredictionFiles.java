@@ -15,6 +15,7 @@ import java.util.Map;
  *   <li>MMVP: {@code {"index": 7, "answer": "(a) Open"}}
  *   <li>MMVP-VLM: {@code {"qid": 7, "image": 0}} — which image of the pair the statement was matched to
  *   <li>RobustVQA: {@code {"question_id": "imagenet_r[3].gt", "answer": "yes"}}
+ *   <li>POPE, from tools that do not write POPE's answer file: {@code {"question_id": 17, "answer": "yes"}}
  * </ul>
  *
  * A question predicted twice is an error naming both lines: silently keeping one would change scores.
@@ -26,6 +27,11 @@ public final class PredictionFiles {
 
     public static Map<Integer, String> readAnswersByIndex(Path file) throws IOException {
         return collect(file, JsonLines.read(file, r -> new Keyed<>(r, r.integer("index"), r.string("answer"))));
+    }
+
+    /** POPE predictions from other tools: {@code {"question_id": 17, "answer": "yes"}} (POPE's ids are numbers). */
+    public static Map<Integer, String> readAnswersByQuestionNumber(Path file) throws IOException {
+        return collect(file, JsonLines.read(file, r -> new Keyed<>(r, r.integer("question_id"), r.string("answer"))));
     }
 
     public static Map<String, String> readAnswersById(Path file) throws IOException {

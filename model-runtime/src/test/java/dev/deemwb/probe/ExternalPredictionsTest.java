@@ -87,6 +87,19 @@ class ExternalPredictionsTest {
     }
 
     @Test
+    void popePredictionsOfOtherToolsNeedOnlyTheQuestionIdAndTheAnswer() throws IOException {
+        PopeBenchmark pope = (PopeBenchmark) benchmarks.get(1);
+        Map<String, String> answers = someAnswers(pope, 4);
+        StringBuilder text = new StringBuilder();
+        answers.forEach((id, answer) -> text.append("{\"question_id\": ").append(id).append(", \"answer\": ")
+                .append(Json.mapper().valueToTree(answer).toString()).append("}\n"));
+        Path file = dir.resolve("predictions.jsonl");
+        Files.writeString(file, text);
+
+        assertThat(ExternalPredictions.read(pope, file)).isEqualTo(answers);
+    }
+
+    @Test
     void aPopeAnswerFileOfTheWrongLengthIsRefusedBecauseOrderCannotSayWhatIsMissing() throws IOException {
         PopeBenchmark pope = (PopeBenchmark) benchmarks.get(0);
         Path file = dir.resolve("short.jsonl");
