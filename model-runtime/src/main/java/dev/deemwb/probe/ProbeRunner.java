@@ -76,12 +76,24 @@ public final class ProbeRunner {
      */
     public Timing run(Benchmark<?> benchmark, RunRecords run, Runnable checkCancelled, Listener listener)
             throws IOException {
+        return run(benchmark, run, Integer.MAX_VALUE, checkCancelled, listener);
+    }
+
+    /**
+     * As {@link #run(Benchmark, RunRecords, Runnable, Listener)}, but stops after {@code maxBatches}
+     * batches: the app runs one batch per worker request, so questions asked in the compare screen
+     * are answered between two batches instead of after the whole benchmark.
+     */
+    public Timing run(Benchmark<?> benchmark, RunRecords run, int maxBatches, Runnable checkCancelled,
+                      Listener listener) throws IOException {
         long start = System.nanoTime();
         List<ProbeItem> items = benchmark.items();
         List<ProbeItem> todo = items.stream().filter(item -> !run.isFinished(item.id())).toList();
+        int finishedBefore = items.size() - todo.size();
         int errors = (int) run.records().stream().filter(RunRecord::isError).count();
         Map<Variant, Double> seconds = new EnumMap<>(Variant.class);
         int questions = 0;
+        todo = todo.subList(0, (int) Math.min(todo.size(), (long) maxBatches * batchSize));
         for (int from = 0; from < todo.size(); from += batchSize) {
             checkCancelled.run();
             List<ProbeItem> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
@@ -121,7 +133,7 @@ public final class ProbeRunner {
             questions += askable.size();
             errors += batch.size() - askable.size();
             run.append(records);
-            int done = items.size() - todo.size() + from + batch.size();
+            int done = finishedBefore + from + batch.size();
             listener.onBatch(records, new Progress(done, items.size(), errors, (System.nanoTime() - start) / 1e9,
                     from + batch.size()));
         }

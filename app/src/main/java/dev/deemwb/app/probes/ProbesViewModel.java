@@ -3,6 +3,7 @@ package dev.deemwb.app.probes;
 import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.bench.mini.SceneIndex;
 import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.ImageFiles;
 import dev.deemwb.model.Variant;
 import dev.deemwb.probe.Benchmark;
@@ -83,7 +84,7 @@ public final class ProbesViewModel {
     private final BooleanProperty pairsAvailable = new SimpleBooleanProperty();
     private final ObservableList<RunRecord> gallery = FXCollections.observableArrayList();
     private final Map<String, Map<String, String>> external = new LinkedHashMap<>();
-    private InferenceWorker.Request<?> current;
+    private InferenceWorker.Request<Boolean> current;
     private Consumer<OpenRequest> onOpen = request -> { };
 
     /**
@@ -144,38 +145,34 @@ public final class ProbesViewModel {
         progress.set(-1);
         progressText.set(firstStatus);
         external.clear();
-        InferenceWorker.Request<ProbeRunner.Timing> request = worker.submit((models, cancellation) -> {
-            Benchmark<?> chosen = source.get();
-            RunInfo info = RunInfo.describe(chosen, bundle, this.models, ProbeRunner.DEFAULT_BATCH);
-            ProbeRun run = ProbeRun.open(dataDir.resolve("runs").resolve(info.bundle())
-                    .resolve(chosen.name() + "-" + info.benchmarkSha256().substring(0, 12)), info);
-            RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
-            int total = chosen.items().size();
-            ui.execute(() -> {
-                benchmark.set(chosen);
-                showReport(resumed);
-                showProgress(run.records().size(), total, Double.NaN);
-            });
-            return new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH).run(chosen, run, cancellation::check,
-                    (batch, p) -> {
-                        RunReport sofar = RunReport.of(chosen, run.info(), run.records(), Map.of());
-                        ui.execute(() -> {
-                            showReport(sofar);
-                            showProgress(p.done(), p.total(), p.etaSeconds());
-                        });
-                    });
+        Session session = new Session();
+        submit(session, (models, cancellation) -> {
+            session.open(source.get(), models);
+            return session.step(cancellation);
         });
+    }
+
+    /**
+     * Runs one batch per worker request and queues the next when it is done: questions asked in the
+     * compare screen meanwhile are answered between two batches, not after the whole benchmark.
+     */
+    private void submit(Session session, InferenceWorker.Task<Boolean> step) {
+        InferenceWorker.Request<Boolean> request = worker.submit(step);
         current = request;
-        request.result().whenComplete((timing, failure) -> ui.execute(() -> {
+        request.result().whenComplete((finished, failure) -> ui.execute(() -> {
             if (current != request) {
                 return; // superseded by a newer run, which owns the state now
+            }
+            if (failure == null && !finished) {
+                submit(session, (models, cancellation) -> session.step(cancellation));
+                return;
             }
             running.set(false);
             current = null;
             if (failure == null) {
                 progress.set(1);
-                progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s", benchmark.get()
-                        .items().size(), timing.items(), timing.wallSeconds()));
+                progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s",
+                        session.benchmark.items().size(), session.itemsRun, session.seconds()));
             } else if (isCancellation(failure)) {
                 progressText.set(progressText.get() + " — cancelled; run again to resume");
             } else {
@@ -184,6 +181,49 @@ public final class ProbesViewModel {
                 error.set(rootMessage(failure));
             }
         }));
+    }
+
+    /** One run in progress, touched only on the worker thread (and read once it is over). */
+    private final class Session {
+        private final long start = System.nanoTime();
+        private Benchmark<?> benchmark;
+        private ProbeRun run;
+        private ProbeRunner runner;
+        private volatile int itemsRun;
+
+        void open(Benchmark<?> chosen, MiniDeem models) throws IOException {
+            RunInfo info = RunInfo.describe(chosen, bundle, ProbesViewModel.this.models, ProbeRunner.DEFAULT_BATCH);
+            benchmark = chosen;
+            run = ProbeRun.open(dataDir.resolve("runs").resolve(info.bundle())
+                    .resolve(chosen.name() + "-" + info.benchmarkSha256().substring(0, 12)), info);
+            runner = new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH);
+            RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
+            int done = run.records().size();
+            ui.execute(() -> {
+                ProbesViewModel.this.benchmark.set(chosen);
+                showReport(resumed);
+                showProgress(done, chosen.items().size(), Double.NaN);
+            });
+        }
+
+        /** Runs the next batch; true when every item is finished. */
+        boolean step(InferenceWorker.Cancellation cancellation) throws IOException {
+            ProbeRunner.Timing timing = runner.run(benchmark, run, 1, cancellation::check, (batch, p) -> {
+                RunReport sofar = RunReport.of(benchmark, run.info(), run.records(), Map.of());
+                int runNow = itemsRun + batch.size();
+                double eta = seconds() / runNow * (p.total() - p.done());
+                ui.execute(() -> {
+                    showReport(sofar);
+                    showProgress(p.done(), p.total(), eta);
+                });
+            });
+            itemsRun += timing.items();
+            return run.records().size() >= benchmark.items().size();
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
     }
 
     /** Stops the run in progress after its current batch; what finished stays in the run folder. */

@@ -107,6 +107,22 @@ class ProbesViewModelTest {
     }
 
     @Test
+    void otherRequestsAreServedBetweenTwoBatchesOfARun() throws Exception {
+        Path suite = data.resolve("bigger");
+        MiniBenchmarks.generate(new MiniBenchmarks.Spec(6, 60, 1, 1, 64), suite); // 360 questions: two batches
+        PopeBenchmark bigger = PopeBenchmark.read(suite.resolve("pope/mini_pope_random.jsonl"), suite.resolve("pope/images"));
+        ProbesViewModel model = model();
+
+        model.run(bigger);
+        int seenByAnotherRequest = worker.submit(models -> model.reportProperty().get() == null ? 0
+                : model.reportProperty().get().records().size()).result().get(60, TimeUnit.SECONDS);
+        awaitDone(model);
+
+        assertThat(seenByAnotherRequest).isLessThan(bigger.questions().size());
+        assertThat(model.reportProperty().get().records()).hasSize(bigger.questions().size());
+    }
+
+    @Test
     void aFinishedRunIsShownAgainWithoutRunningAnything() throws Exception {
         ProbesViewModel first = model();
         first.run(pope);
