@@ -31,7 +31,7 @@ public final class ImageFiles {
             throw new IllegalArgumentException(file + ": is a folder, not an image");
         }
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);

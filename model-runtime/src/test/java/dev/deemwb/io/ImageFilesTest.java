@@ -37,7 +37,8 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.read(empty)).hasMessage(empty + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(text)).hasMessage(text + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(dir)).hasMessageContaining("is a folder");
-        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessage(dir.resolve("missing.png") + ": no such file");
     }
 
     @Test
