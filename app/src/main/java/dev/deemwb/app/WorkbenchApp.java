@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -46,6 +48,12 @@ public class WorkbenchApp extends Application {
 
     private final ImageSources sources = new ImageSources();
     private final SplittableRandom seeds = new SplittableRandom();
+    /** Decodes files and draws scenes, so the FX thread only ever receives finished images. */
+    private final ExecutorService imageLoader = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "deemwb-image-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private SettingsStore store;
     private Settings settings;
     private InferenceWorker worker;
@@ -65,7 +73,7 @@ public class WorkbenchApp extends Application {
                 ? new SettingsStore(Path.of(System.getProperty("deemwb.settings"))) : SettingsStore.inUserConfig();
         settings = store.load();
         worker = InferenceWorker.start(locate("deemwb.bundle", "assets/models/mini-deem"));
-        model = new CompareViewModel(worker, Platform::runLater);
+        model = new CompareViewModel(worker, Platform::runLater, imageLoader);
 
         CompareView compare = new CompareView(model, model::ask);
         ListView<Path> gallery = gallery(locate("deemwb.samples", "sample-images"));
@@ -99,6 +107,7 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        imageLoader.shutdownNow();
         if (worker != null) {
             worker.close();
         }
@@ -150,7 +159,7 @@ public class WorkbenchApp extends Application {
         Menu file = new Menu("File", null,
                 item(KeyBinding.OPEN, this::chooseFile),
                 item(KeyBinding.PASTE, this::paste),
-                item(KeyBinding.RANDOM_SCENE, () -> model.show(sources.randomScene(seeds.nextLong(1_000_000)))),
+                item(KeyBinding.RANDOM_SCENE, this::randomScene),
                 recentFiles(),
                 item(KeyBinding.EXPORT, this::export));
         Menu models = new Menu("Models", null,
@@ -218,16 +227,18 @@ public class WorkbenchApp extends Application {
         });
     }
 
-    /** Loads an image file; a bad one shows its reason and leaves the current image in place. */
+    /** Loads an image file in the background; a bad one shows its reason and leaves the current image in place. */
     public void open(Path file) {
-        try {
-            LoadedImage loaded = sources.fromFile(file);
-            model.show(loaded);
+        model.load(() -> sources.fromFile(file), () -> {
             settings.rememberFile(file.toAbsolutePath().toString());
             saveSettings();
-        } catch (IOException | RuntimeException e) {
-            model.errorProperty().set(e.getMessage() == null ? file + ": cannot be opened" : e.getMessage());
-        }
+        });
+    }
+
+    /** Draws a random scene in the background. */
+    private void randomScene() {
+        long seed = seeds.nextLong(1_000_000);
+        model.load(() -> sources.randomScene(seed), () -> { });
     }
 
     private void chooseFile() {
@@ -246,8 +257,9 @@ public class WorkbenchApp extends Application {
         if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
             open(clipboard.getFiles().get(0).toPath());
         } else if (clipboard.hasImage()) {
-            model.show(new LoadedImage(SwingFXUtils.fromFXImage(clipboard.getImage(), null), "pasted image",
-                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()));
+            Image pasted = clipboard.getImage();
+            model.load(() -> LoadedImage.of(SwingFXUtils.fromFXImage(pasted, null), "pasted image",
+                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()), () -> { });
         } else {
             model.errorProperty().set("The clipboard holds no image.");
         }

@@ -53,7 +53,7 @@ class WorkbenchAppTest {
         ListView<?> gallery = robot.lookup("#gallery").queryAs(ListView.class);
         int orientation = indexOf(gallery, "orientation-1.png");
         robot.interact(() -> gallery.getSelectionModel().select(orientation));
-        assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("orientation-1.png");
+        awaitSource(robot, "orientation-1.png");
 
         robot.clickOn("#question").write("Which way does the triangle point?").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.reconstruction(Variant.BASELINE).size() == 20
@@ -91,13 +91,20 @@ class WorkbenchAppTest {
         Path corrupt = Files.writeString(dir.resolve("notes.png"), "this is text, not a PNG");
         robot.interact(() -> app.open(corrupt));
 
-        String error = robot.lookup("#error").queryAs(Label.class).getText();
-        assertThat(error).contains("notes.png", "not a readable image");
+        Label error = robot.lookup("#error").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !error.getText().isEmpty());
+        assertThat(error.getText()).contains("notes.png", "not a readable image");
         robot.clickOn("#dismissError");
-        assertThat(robot.lookup("#error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(error.getText()).isEmpty();
 
         robot.interact(() -> app.open(Path.of("..", "sample-images", "count-1.png")));
-        assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("count-1.png");
+        awaitSource(robot, "count-1.png");
+    }
+
+    /** Opening is asynchronous (files decode off the FX thread): waits until the image panel names {@code file}. */
+    private static void awaitSource(FxRobot robot, String file) throws Exception {
+        Label source = robot.lookup("#source").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.getText().startsWith(file));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.deemwb.app.compare;
 
 import dev.deemwb.infer.Answer;
-import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.Variant;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -60,10 +59,11 @@ public final class CompareView extends BorderPane {
             if (loaded == null) {
                 return;
             }
-            BufferedImage image = loaded.image();
-            picture.setImage(SwingFXUtils.toFXImage(image, null));
-            modelInput.setImage(SwingFXUtils.toFXImage(ImageTensors.fromChw(ImageTensors.toChw(image, 64), 64), null));
-            source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), image.getWidth(), image.getHeight()));
+            // Both pictures are small and prepared off this thread: converting them is all the work left here.
+            picture.setImage(SwingFXUtils.toFXImage(loaded.display(), null));
+            modelInput.setImage(SwingFXUtils.toFXImage(loaded.modelInput(), null));
+            source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), loaded.image().getWidth(),
+                    loaded.image().getHeight()));
         });
         Label inputCaption = new Label("what the models see (64×64)");
         inputCaption.getStyleClass().add("caption");

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -27,8 +28,9 @@ import javafx.collections.ObservableList;
 /**
  * The compare screen's state and logic, free of any view: the image, the question, both models'
  * answer cards, their reconstructions step by step, progress and errors. Model work goes to the
- * {@link InferenceWorker}; results come back through {@code ui} (the FX thread in the app, the caller's
- * thread in tests). A new question or image cancels the work still running for the old one.
+ * {@link InferenceWorker}; images are decoded or drawn on {@code loader}; results come back through
+ * {@code ui} (the FX thread in the app, the caller's thread in tests). A new question or image cancels
+ * the work still running for the old one.
  */
 public final class CompareViewModel {
 
@@ -37,6 +39,7 @@ public final class CompareViewModel {
 
     private final InferenceWorker worker;
     private final Executor ui;
+    private final Executor loader;
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
     private final StringProperty question = new SimpleStringProperty("");
     private final StringProperty groundTruth = new SimpleStringProperty("");
@@ -55,10 +58,13 @@ public final class CompareViewModel {
     private final StringProperty askAllSummary = new SimpleStringProperty("");
     private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
     private List<String> vocabulary = List.of();
+    /** Counts images shown or asked for, so a slow load that was overtaken is dropped. UI thread only. */
+    private long imageRequests;
 
-    public CompareViewModel(InferenceWorker worker, Executor ui) {
+    public CompareViewModel(InferenceWorker worker, Executor ui, Executor loader) {
         this.worker = worker;
         this.ui = ui;
+        this.loader = loader;
         for (Variant variant : Variant.values()) {
             cards.put(variant, new AnswerCard(variant));
             reconstructions.put(variant, FXCollections.observableArrayList());
@@ -75,8 +81,37 @@ public final class CompareViewModel {
         }));
     }
 
+    /**
+     * Loads an image on the loader (decoding a photo or drawing a scene is too slow for the UI thread)
+     * and shows it, then runs {@code whenShown} — unless another image was shown or asked for
+     * meanwhile. A failure leaves the current image in place and shows the reason.
+     */
+    public void load(Callable<LoadedImage> source, Runnable whenShown) {
+        long request = ++imageRequests;
+        loader.execute(() -> {
+            try {
+                LoadedImage loaded = source.call();
+                ui.execute(() -> {
+                    if (request == imageRequests) {
+                        show(loaded);
+                        whenShown.run();
+                    }
+                });
+            } catch (Exception e) {
+                String reason = e.getMessage() != null ? e.getMessage()
+                        : "The image could not be loaded (" + e.getClass().getSimpleName() + ").";
+                ui.execute(() -> {
+                    if (request == imageRequests) {
+                        error.set(reason);
+                    }
+                });
+            }
+        });
+    }
+
     /** Shows a new image; the previous image's work is cancelled and its answers cleared. */
     public void show(LoadedImage loaded) {
+        imageRequests++;
         cancelRunning();
         image.set(loaded);
         cards.values().forEach(AnswerCard::clear);
@@ -185,6 +220,7 @@ public final class CompareViewModel {
         float noiseFraction = noise.get();
         int stepCount = steps.get();
         long seed = reconstructionSeed.get();
+        LatestValue<String> progress = new LatestValue<>(ui, status::set);
         track(worker.submit((models, cancellation) -> {
             float[] input = models.input(current.image());
             for (Variant variant : Variant.values()) {
@@ -192,7 +228,7 @@ public final class CompareViewModel {
                 models.reconstruct(variant, input, noiseFraction, stepCount, seed, (step, total, estimate) -> {
                     cancellation.check();
                     previews.add(estimate);
-                    ui.execute(() -> status.set("reconstructing (" + variant.displayName() + ") step " + step + "/" + total));
+                    progress.post("reconstructing (" + variant.displayName() + ") step " + step + "/" + total);
                 });
                 ui.execute(() -> reconstructions.get(variant).setAll(previews));
             }
