@@ -65,7 +65,7 @@ public final class ImageFiles {
     private static BufferedImage decode(Path file, ImageReader reader) {
         BufferedImage decoded;
         try {
-            decoded = reader.read(0);
+            decoded = CmykJpeg.isFourChannel(reader) ? CmykJpeg.read(reader) : reader.read(0);
         } catch (IOException | RuntimeException e) { // decoders of damaged files throw both kinds
             throw notAnImage(file, e);
         }
