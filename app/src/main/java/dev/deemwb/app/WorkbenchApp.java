@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -52,6 +54,12 @@ public class WorkbenchApp extends Application {
 
     private final ImageSources sources = new ImageSources();
     private final SplittableRandom seeds = new SplittableRandom();
+    /** Decodes files and draws scenes, so the FX thread only ever receives finished images. */
+    private final ExecutorService imageLoader = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "deemwb-image-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private SettingsStore store;
     private Settings settings;
     private InferenceWorker worker;
@@ -74,7 +82,7 @@ public class WorkbenchApp extends Application {
         settings = store.load();
         Path bundle = locate("deemwb.bundle", "assets/models/mini-deem");
         worker = InferenceWorker.start(bundle);
-        model = new CompareViewModel(worker, Platform::runLater);
+        model = new CompareViewModel(worker, Platform::runLater, imageLoader);
         probes = new ProbesViewModel(worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
                 ? Path.of(System.getProperty("deemwb.data")) : AppDirs.data());
 
@@ -89,10 +97,11 @@ public class WorkbenchApp extends Application {
         tabs = new TabPane(compareTab, probesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         probes.setOnOpen(request -> {
-            model.show(request.image());
-            model.questionProperty().set(request.question());
-            model.ask();
             tabs.getSelectionModel().select(compareTab);
+            model.load(request.image(), () -> {
+                model.questionProperty().set(request.question());
+                model.ask();
+            });
         });
         root = new BorderPane(tabs);
         root.setTop(menus());
@@ -122,6 +131,7 @@ public class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        imageLoader.shutdownNow();
         if (worker != null) {
             worker.close();
         }
@@ -173,7 +183,7 @@ public class WorkbenchApp extends Application {
         Menu file = new Menu("File", null,
                 item(KeyBinding.OPEN, this::chooseFile),
                 item(KeyBinding.PASTE, this::paste),
-                item(KeyBinding.RANDOM_SCENE, () -> model.show(sources.randomScene(seeds.nextLong(1_000_000)))),
+                item(KeyBinding.RANDOM_SCENE, this::randomScene),
                 recentFiles(),
                 item(KeyBinding.EXPORT, this::export));
         Menu models = new Menu("Models", null,
@@ -241,16 +251,18 @@ public class WorkbenchApp extends Application {
         });
     }
 
-    /** Loads an image file; a bad one shows its reason and leaves the current image in place. */
+    /** Loads an image file in the background; a bad one shows its reason and leaves the current image in place. */
     public void open(Path file) {
-        try {
-            LoadedImage loaded = sources.fromFile(file);
-            model.show(loaded);
+        model.load(() -> sources.fromFile(file), () -> {
             settings.rememberFile(file.toAbsolutePath().toString());
             saveSettings();
-        } catch (IOException | RuntimeException e) {
-            model.errorProperty().set(e.getMessage() == null ? file + ": cannot be opened" : e.getMessage());
-        }
+        });
+    }
+
+    /** Draws a random scene in the background. */
+    private void randomScene() {
+        long seed = seeds.nextLong(1_000_000);
+        model.load(() -> sources.randomScene(seed), () -> { });
     }
 
     private void chooseFile() {
@@ -269,8 +281,9 @@ public class WorkbenchApp extends Application {
         if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
             open(clipboard.getFiles().get(0).toPath());
         } else if (clipboard.hasImage()) {
-            model.show(new LoadedImage(SwingFXUtils.fromFXImage(clipboard.getImage(), null), "pasted image",
-                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()));
+            Image pasted = clipboard.getImage();
+            model.load(() -> LoadedImage.of(SwingFXUtils.fromFXImage(pasted, null), "pasted image",
+                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()), () -> { });
         } else {
             model.errorProperty().set("The clipboard holds no image.");
         }

@@ -108,6 +108,22 @@ public final class InferenceWorker implements AutoCloseable {
         return submit((models, cancellation) -> task.apply(models));
     }
 
+    /** Whether a request's failure is its cancellation (as its future reports it, wrapped or not). */
+    public static boolean isCancellation(Throwable failure) {
+        return unwrap(failure) instanceof CancellationException;
+    }
+
+    /** The message a user reads for a request's failure: the cause's own, else its kind. */
+    public static String failureMessage(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+    }
+
     @Override
     public void close() {
         thread.submit(() -> {

@@ -31,7 +31,7 @@ public final class ImageFiles {
             throw new IllegalArgumentException(file + ": is a folder, not an image");
         }
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
+            throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
@@ -65,7 +65,7 @@ public final class ImageFiles {
     private static BufferedImage decode(Path file, ImageReader reader) {
         BufferedImage decoded;
         try {
-            decoded = reader.read(0);
+            decoded = CmykJpeg.isFourChannel(reader) ? CmykJpeg.read(reader) : reader.read(0);
         } catch (IOException | RuntimeException e) { // decoders of damaged files throw both kinds
             throw notAnImage(file, e);
         }

@@ -16,7 +16,7 @@ public final class ImageTensors {
 
     /** {@code (3, size, size)} values in [-1, 1], row-major, channels first. */
     public static float[] toChw(BufferedImage image, int size) {
-        BufferedImage rgb = resized(image, size);
+        BufferedImage rgb = resize(image, size, size);
         int[] pixels = rgb.getRGB(0, 0, size, size, null, 0, size);
         float[] chw = new float[3 * size * size];
         int plane = size * size;
@@ -57,16 +57,20 @@ public final class ImageTensors {
         return out;
     }
 
-    private static BufferedImage resized(BufferedImage image, int size) {
-        if (image.getWidth() == size && image.getHeight() == size && image.getType() == BufferedImage.TYPE_INT_RGB) {
+    /**
+     * {@code image} resampled to {@code width × height} on an opaque white canvas (alpha flattened), or
+     * {@code image} itself when it is already opaque RGB of that size.
+     */
+    public static BufferedImage resize(BufferedImage image, int width, int height) {
+        if (image.getWidth() == width && image.getHeight() == height && image.getType() == BufferedImage.TYPE_INT_RGB) {
             return image;
         }
         BufferedImage source = image;
         // Shrink by halves first: one bilinear step from a large photo would alias.
-        while (source.getWidth() >= 2 * size && source.getHeight() >= 2 * size) {
+        while (source.getWidth() >= 2 * width && source.getHeight() >= 2 * height) {
             source = draw(source, source.getWidth() / 2, source.getHeight() / 2);
         }
-        return draw(source, size, size);
+        return draw(source, width, height);
     }
 
     private static BufferedImage draw(BufferedImage source, int width, int height) {

@@ -2,18 +2,41 @@ package dev.deemwb.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.deemwb.model.ImageTensors;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Node;
 
 class ImageFilesTest {
+
+    /** Adobe APP14 transforms of the four-channel fixtures; -1 writes none. */
+    private static final int CMYK = 0;
+    private static final int YCCK = 2;
+    private static final int NO_ADOBE_MARKER = -1;
+    private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
     @TempDir
     Path dir;
@@ -37,7 +60,8 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.read(empty)).hasMessage(empty + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(text)).hasMessage(text + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(dir)).hasMessageContaining("is a folder");
-        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(java.nio.file.NoSuchFileException.class)
+                .hasMessage(dir.resolve("missing.png") + ": no such file");
     }
 
     @Test
@@ -54,6 +78,91 @@ class ImageFilesTest {
         Path huge = dir.resolve("huge.png");
         ImageIO.write(new BufferedImage(10_000, 6_000, BufferedImage.TYPE_BYTE_BINARY), "png", huge.toFile());
         assertThatThrownBy(() -> ImageFiles.read(huge)).hasMessageContaining("10000×6000 pixels is over the 50-megapixel limit");
+    }
+
+    /**
+     * Four-channel JPEGs, left half red and right half blue: as Photoshop writes them (an Adobe marker,
+     * inverted values, plain CMYK or YCCK) and as plain ink amounts without the marker.
+     */
+    @ParameterizedTest(name = "Adobe transform {0}")
+    @ValueSource(ints = {CMYK, YCCK, NO_ADOBE_MARKER})
+    void readsCmykAndYcckJpegsAsRgb(int adobeTransform) throws Exception {
+        Path file = cmykJpeg(dir.resolve("halves-" + adobeTransform + ".jpg"), adobeTransform);
+
+        BufferedImage image = ImageFiles.read(file);
+        assertThat(image.getWidth()).isEqualTo(64);
+        assertThat(image.getHeight()).isEqualTo(32);
+        assertColour(image.getRGB(16, 16), 255, 0, 0);
+        assertColour(image.getRGB(48, 16), 0, 0, 255);
+    }
+
+    private static Path cmykJpeg(Path file, int adobeTransform) throws IOException {
+        boolean inverted = adobeTransform != NO_ADOBE_MARKER;
+        int[] red = {0, 255, 255, 0}; // ink: C, M, Y, K
+        int[] blue = {255, 255, 0, 0};
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 32, 4, null);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 64; x++) {
+                int[] ink = x < 32 ? red : blue;
+                raster.setPixel(x, y, inverted ? Arrays.stream(ink).map(v -> 255 - v).toArray() : ink);
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.95f);
+            byte[] plain = jpeg(writer, raster, null, param); // a raster's JPEG gets no Adobe marker
+            if (!inverted) {
+                return Files.write(file, plain);
+            }
+            // The writer has no default header for a raster: take the plain file's and add the marker,
+            // whose transform also tells the writer to store YCCK.
+            IIOMetadata header = headerOf(plain);
+            IIOMetadataNode tree = (IIOMetadataNode) header.getAsTree(JPEG_METADATA);
+            IIOMetadataNode adobe = new IIOMetadataNode("app14Adobe");
+            adobe.setAttribute("transform", Integer.toString(adobeTransform));
+            Node markers = tree.getElementsByTagName("markerSequence").item(0);
+            markers.insertBefore(adobe, markers.getFirstChild());
+            header.setFromTree(JPEG_METADATA, tree);
+            byte[] marked = jpeg(writer, raster, header, param);
+            IIOMetadataNode written = (IIOMetadataNode) headerOf(marked).getAsTree(JPEG_METADATA);
+            assertThat(((IIOMetadataNode) written.getElementsByTagName("app14Adobe").item(0)).getAttribute("transform"))
+                    .as("the fixture's Adobe marker").isEqualTo(Integer.toString(adobeTransform));
+            return Files.write(file, marked);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static byte[] jpeg(ImageWriter writer, Raster raster, IIOMetadata header, ImageWriteParam param)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(raster, null, header), param);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static IIOMetadata headerOf(byte[] jpeg) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
+            reader.setInput(in);
+            return reader.getImageMetadata(0);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static void assertColour(int rgb, int red, int green, int blue) {
+        // JPEG compression moves values a little; a wrong conversion moves them by far more.
+        assertThat(new int[] {rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF}).as("RGB of %06x", rgb & 0xFFFFFF)
+                .satisfies(actual -> {
+                    assertThat(actual[0]).isCloseTo(red, within(12));
+                    assertThat(actual[1]).isCloseTo(green, within(12));
+                    assertThat(actual[2]).isCloseTo(blue, within(12));
+                });
     }
 
     private static Float[] boxed(float[] values) {

@@ -1,7 +1,7 @@
 package dev.deemwb.app.compare;
 
+import dev.deemwb.app.widgets.ErrorBanner;
 import dev.deemwb.infer.Answer;
-import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.Variant;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -60,10 +59,11 @@ public final class CompareView extends BorderPane {
             if (loaded == null) {
                 return;
             }
-            BufferedImage image = loaded.image();
-            picture.setImage(SwingFXUtils.toFXImage(image, null));
-            modelInput.setImage(SwingFXUtils.toFXImage(ImageTensors.fromChw(ImageTensors.toChw(image, 64), 64), null));
-            source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), image.getWidth(), image.getHeight()));
+            // Both pictures are small and prepared off this thread: converting them is all the work left here.
+            picture.setImage(SwingFXUtils.toFXImage(loaded.display(), null));
+            modelInput.setImage(SwingFXUtils.toFXImage(loaded.modelInput(), null));
+            source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), loaded.image().getWidth(),
+                    loaded.image().getHeight()));
         });
         Label inputCaption = new Label("what the models see (64×64)");
         inputCaption.getStyleClass().add("caption");
@@ -144,21 +144,7 @@ public final class CompareView extends BorderPane {
         notice.setId("notice");
         notice.setWrapText(true);
         notice.textProperty().bind(model.noticeProperty());
-        Label error = new Label();
-        error.setId("error");
-        error.setWrapText(true);
-        error.textProperty().bind(model.errorProperty());
-        Button dismiss = new Button("Dismiss");
-        dismiss.setId("dismissError");
-        dismiss.setOnAction(e -> model.dismissError());
-        dismiss.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        error.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(error, Priority.ALWAYS);
-        HBox errorBanner = new HBox(8, error, dismiss);
-        errorBanner.getStyleClass().add("error-banner");
-        errorBanner.setAlignment(Pos.CENTER_LEFT);
-        errorBanner.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        errorBanner.managedProperty().bind(errorBanner.visibleProperty());
+        ErrorBanner errorBanner = new ErrorBanner(model.errorProperty(), model::dismissError, "error", "dismissError");
         return new VBox(6, truth, notice, errorBanner);
     }
 

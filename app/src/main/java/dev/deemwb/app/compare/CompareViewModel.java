@@ -12,8 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,8 +26,9 @@ import javafx.collections.ObservableList;
 /**
  * The compare screen's state and logic, free of any view: the image, the question, both models'
  * answer cards, their reconstructions step by step, progress and errors. Model work goes to the
- * {@link InferenceWorker}; results come back through {@code ui} (the FX thread in the app, the caller's
- * thread in tests). A new question or image cancels the work still running for the old one.
+ * {@link InferenceWorker}; images are decoded or drawn on {@code loader}; results come back through
+ * {@code ui} (the FX thread in the app, the caller's thread in tests). A new question or image cancels
+ * the work still running for the old one.
  */
 public final class CompareViewModel {
 
@@ -37,6 +37,7 @@ public final class CompareViewModel {
 
     private final InferenceWorker worker;
     private final Executor ui;
+    private final Executor loader;
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
     private final StringProperty question = new SimpleStringProperty("");
     private final StringProperty groundTruth = new SimpleStringProperty("");
@@ -55,10 +56,13 @@ public final class CompareViewModel {
     private final StringProperty askAllSummary = new SimpleStringProperty("");
     private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
     private List<String> vocabulary = List.of();
+    /** Counts images shown or asked for, so a slow load that was overtaken is dropped. UI thread only. */
+    private long imageRequests;
 
-    public CompareViewModel(InferenceWorker worker, Executor ui) {
+    public CompareViewModel(InferenceWorker worker, Executor ui, Executor loader) {
         this.worker = worker;
         this.ui = ui;
+        this.loader = loader;
         for (Variant variant : Variant.values()) {
             cards.put(variant, new AnswerCard(variant));
             reconstructions.put(variant, FXCollections.observableArrayList());
@@ -67,7 +71,7 @@ public final class CompareViewModel {
             busy.set(false);
             if (failure != null) {
                 status.set("models not loaded");
-                error.set("Could not load the models: " + rootMessage(failure));
+                error.set("Could not load the models: " + InferenceWorker.failureMessage(failure));
             } else {
                 vocabulary = models.models().tokenizer().vocabulary();
                 status.set("ready on " + InferenceWorker.device());
@@ -75,8 +79,37 @@ public final class CompareViewModel {
         }));
     }
 
+    /**
+     * Loads an image on the loader (decoding a photo or drawing a scene is too slow for the UI thread)
+     * and shows it, then runs {@code whenShown} — unless another image was shown or asked for
+     * meanwhile. A failure leaves the current image in place and shows the reason.
+     */
+    public void load(Callable<LoadedImage> source, Runnable whenShown) {
+        long request = ++imageRequests;
+        loader.execute(() -> {
+            try {
+                LoadedImage loaded = source.call();
+                ui.execute(() -> {
+                    if (request == imageRequests) {
+                        show(loaded);
+                        whenShown.run();
+                    }
+                });
+            } catch (Exception e) {
+                String reason = e.getMessage() != null ? e.getMessage()
+                        : "The image could not be loaded (" + e.getClass().getSimpleName() + ").";
+                ui.execute(() -> {
+                    if (request == imageRequests) {
+                        error.set(reason);
+                    }
+                });
+            }
+        });
+    }
+
     /** Shows a new image; the previous image's work is cancelled and its answers cleared. */
     public void show(LoadedImage loaded) {
+        imageRequests++;
         cancelRunning();
         image.set(loaded);
         cards.values().forEach(AnswerCard::clear);
@@ -185,6 +218,7 @@ public final class CompareViewModel {
         float noiseFraction = noise.get();
         int stepCount = steps.get();
         long seed = reconstructionSeed.get();
+        LatestValue<String> progress = new LatestValue<>(ui, status::set);
         track(worker.submit((models, cancellation) -> {
             float[] input = models.input(current.image());
             for (Variant variant : Variant.values()) {
@@ -192,7 +226,7 @@ public final class CompareViewModel {
                 models.reconstruct(variant, input, noiseFraction, stepCount, seed, (step, total, estimate) -> {
                     cancellation.check();
                     previews.add(estimate);
-                    ui.execute(() -> status.set("reconstructing (" + variant.displayName() + ") step " + step + "/" + total));
+                    progress.post("reconstructing (" + variant.displayName() + ") step " + step + "/" + total);
                 });
                 ui.execute(() -> reconstructions.get(variant).setAll(previews));
             }
@@ -215,9 +249,9 @@ public final class CompareViewModel {
             running.remove(request);
             if (failure == null) {
                 onSuccess.accept(value);
-            } else if (!(unwrap(failure) instanceof CancellationException)) {
+            } else if (!InferenceWorker.isCancellation(failure)) {
                 status.set("request failed");
-                error.set("The request failed: " + rootMessage(failure));
+                error.set("The request failed: " + InferenceWorker.failureMessage(failure));
             }
             // After the follow-up work (an answer starts its reconstruction) is queued, so "busy" never
             // blinks off between the two.
@@ -249,15 +283,6 @@ public final class CompareViewModel {
     private int maxPromptLength() {
         return worker.ready().isDone() && !worker.ready().isCompletedExceptionally()
                 ? worker.ready().join().models().config().maxPromptLength() : Integer.MAX_VALUE;
-    }
-
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable cause = unwrap(t);
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     private static String capitalise(String text) {

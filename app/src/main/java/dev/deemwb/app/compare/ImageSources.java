@@ -15,7 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** Where images come from: files (with an optional scene sidecar), the sample gallery, random scenes. */
+/**
+ * Where images come from: files (with an optional scene sidecar), the sample gallery, random scenes.
+ * Each decodes or draws, so call it off the FX thread ({@link CompareViewModel#load} does).
+ */
 public final class ImageSources {
 
     public static final int DISPLAY_SIZE = 384;
@@ -30,14 +33,14 @@ public final class ImageSources {
     public LoadedImage fromFile(Path file) throws IOException {
         var image = ImageFiles.read(file);
         Optional<SampleImages.Sample> sidecar = sidecar(file);
-        return new LoadedImage(image, file.getFileName().toString(), sidecar.map(SampleImages.Sample::scene),
+        return LoadedImage.of(image, file.getFileName().toString(), sidecar.map(SampleImages.Sample::scene),
                 sidecar.map(SampleImages.Sample::shift),
                 sidecar.map(s -> s.suggestedQuestions().stream().map(QaPair::question).toList()).orElse(List.of()));
     }
 
     public LoadedImage randomScene(long seed) {
         Scene scene = generator.generate(seed);
-        return new LoadedImage(renderer.render(scene, DISPLAY_SIZE), "random scene, seed " + seed, Optional.of(scene),
+        return LoadedImage.of(renderer.render(scene, DISPLAY_SIZE), "random scene, seed " + seed, Optional.of(scene),
                 Optional.empty(), Questions.all(scene).stream().map(QaPair::question).toList());
     }
 

@@ -34,8 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -61,8 +60,11 @@ public final class ProbesViewModel {
     public static final List<String> MINI = List.of("pope_random", "pope_popular", "pope_adversarial", "mmvp",
             "robustvqa");
 
-    /** An item to look at in the compare screen, with its question. */
-    public record OpenRequest(LoadedImage image, String question) {
+    /**
+     * An item to look at in the compare screen, with its question: {@code image} reads it (with its
+     * scene, when the benchmark has one) and is meant to run off the FX thread.
+     */
+    public record OpenRequest(Callable<LoadedImage> image, String question) {
     }
 
     private final InferenceWorker worker;
@@ -173,12 +175,12 @@ public final class ProbesViewModel {
                 progress.set(1);
                 progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s",
                         session.benchmark.items().size(), session.itemsRun, session.seconds()));
-            } else if (isCancellation(failure)) {
+            } else if (InferenceWorker.isCancellation(failure)) {
                 progressText.set(progressText.get() + " — cancelled; run again to resume");
             } else {
                 progress.set(0);
                 progressText.set("failed");
-                error.set(rootMessage(failure));
+                error.set(InferenceWorker.failureMessage(failure));
             }
         }));
     }
@@ -261,15 +263,12 @@ public final class ProbesViewModel {
     public void open(RunRecord record) {
         Benchmark<?> chosen = benchmark.get();
         Path image = chosen.images().resolve(record.image());
-        try {
+        onOpen.accept(new OpenRequest(() -> {
             Optional<SceneIndex.Entry> entry = sceneOf(chosen, record.image());
-            LoadedImage loaded = new LoadedImage(ImageFiles.read(image), chosen.name() + " · item " + record.id(),
+            return LoadedImage.of(ImageFiles.read(image), chosen.name() + " · item " + record.id(),
                     entry.map(SceneIndex.Entry::scene), entry.map(SceneIndex.Entry::shift),
                     entry.map(e -> Questions.all(e.scene()).stream().map(QaPair::question).toList()).orElse(List.of()));
-            onOpen.accept(new OpenRequest(loaded, record.question()));
-        } catch (IOException | RuntimeException e) {
-            error.set("Cannot open item " + record.id() + ": " + e.getMessage());
-        }
+        }, record.question()));
     }
 
     private static Optional<SceneIndex.Entry> sceneOf(Benchmark<?> benchmark, String image) throws IOException {
@@ -332,19 +331,6 @@ public final class ProbesViewModel {
             empty.put(o, List.of());
         }
         return empty;
-    }
-
-    private static boolean isCancellation(Throwable failure) {
-        return failure instanceof CancellationException
-                || failure instanceof CompletionException && failure.getCause() instanceof CancellationException;
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && (cause instanceof CompletionException || cause.getMessage() == null)) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
     }
 
     public ObjectProperty<Benchmark<?>> benchmarkProperty() {

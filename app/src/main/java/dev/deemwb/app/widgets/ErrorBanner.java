@@ -11,7 +11,10 @@ import javafx.scene.layout.Region;
 /** A persistent error message with a Dismiss button; shown only while the message is not empty. */
 public final class ErrorBanner extends HBox {
 
-    /** @param labelId, buttonId the ids tests and stylesheets find the message and the button by */
+    /**
+     * @param labelId  the message label's id (tests and stylesheets find it by it)
+     * @param buttonId the Dismiss button's id
+     */
     public ErrorBanner(StringProperty message, Runnable dismiss, String labelId, String buttonId) {
         super(8);
         Label error = new Label();

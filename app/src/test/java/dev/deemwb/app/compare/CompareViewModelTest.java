@@ -1,14 +1,20 @@
 package dev.deemwb.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.model.Variant;
 import dev.deemwb.testing.TestBundles;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +42,7 @@ class CompareViewModelTest {
     }
 
     private static CompareViewModel model() throws Exception {
-        CompareViewModel model = new CompareViewModel(worker, Runnable::run);
+        CompareViewModel model = new CompareViewModel(worker, Runnable::run, Runnable::run);
         awaitIdle(model);
         return model;
     }
@@ -65,7 +71,7 @@ class CompareViewModelTest {
     @Test
     void aPhotoIsMarkedOutOfDistribution() throws Exception {
         CompareViewModel model = model();
-        model.show(new LoadedImage(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "photo.jpg",
+        model.show(LoadedImage.of(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "photo.jpg",
                 Optional.empty(), Optional.empty(), List.of()));
         assertThat(model.noticeProperty().get()).contains("not from the shapes world");
         model.questionProperty().set("Is there a circle in the image?");
@@ -109,6 +115,103 @@ class CompareViewModelTest {
         model.questionProperty().set("How many objects are there?");
         model.ask();
         assertThat(model.errorProperty().get()).startsWith("Load an image first");
+    }
+
+    @Test
+    void noActionWaitsForTheWorker() throws Exception {
+        CompareViewModel model = model();
+        model.show(new ImageSources().randomScene(6));
+        model.questionProperty().set("How many objects are there?");
+        CountDownLatch release = new CountDownLatch(1);
+        worker.submit((models, cancellation) -> {
+            release.await();
+            return null;
+        });
+        try {
+            // With the worker held, an action that waited for its result would never return.
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                model.ask();
+                model.reconstruct();
+                model.askAll();
+            });
+            assertThat(model.busyProperty().get()).isTrue();
+        } finally {
+            release.countDown();
+        }
+        awaitIdle(model);
+        assertThat(model.askAllSummaryProperty().get()).isNotEmpty();
+    }
+
+    @Test
+    void imagesLoadOnTheLoaderAndOnlyTheLatestRequestIsShown() throws Exception {
+        Deque<Runnable> loader = new ArrayDeque<>();
+        CompareViewModel model = new CompareViewModel(worker, Runnable::run, loader::add);
+        awaitIdle(model);
+        ImageSources sources = new ImageSources();
+        List<String> shown = new ArrayList<>();
+
+        model.load(() -> sources.randomScene(1), () -> shown.add("seed 1"));
+        model.load(() -> sources.randomScene(2), () -> shown.add("seed 2"));
+        assertThat(model.imageProperty().get()).as("nothing is drawn on the calling thread").isNull();
+        loader.removeLast().run(); // the later request finishes first...
+        loader.removeLast().run(); // ...and the overtaken one, arriving late, is dropped
+        assertThat(model.imageProperty().get().source()).isEqualTo("random scene, seed 2");
+        assertThat(shown).containsExactly("seed 2");
+
+        model.load(() -> sources.randomScene(3), () -> shown.add("seed 3"));
+        model.show(sources.randomScene(4)); // e.g. a pasted image, shown while seed 3 was still drawing
+        loader.remove().run();
+        assertThat(model.imageProperty().get().source()).isEqualTo("random scene, seed 4");
+        assertThat(shown).containsExactly("seed 2");
+    }
+
+    @Test
+    void aFailedLoadKeepsTheImageAndSaysWhy() throws Exception {
+        CompareViewModel model = model();
+        model.show(new ImageSources().randomScene(5));
+        model.load(() -> {
+            throw new IllegalArgumentException("notes.png: not a readable image");
+        }, () -> { throw new AssertionError("not shown"); });
+        assertThat(model.errorProperty().get()).isEqualTo("notes.png: not a readable image");
+        assertThat(model.imageProperty().get().source()).isEqualTo("random scene, seed 5");
+
+        model.load(() -> {
+            throw new java.io.IOException();
+        }, () -> { });
+        assertThat(model.errorProperty().get()).isEqualTo("The image could not be loaded (IOException).");
+    }
+
+    @Test
+    void progressReachesTheUiCoalescedToTheLatestValue() {
+        Deque<Runnable> ui = new ArrayDeque<>();
+        List<String> delivered = new ArrayList<>();
+        LatestValue<String> progress = new LatestValue<>(ui::add, delivered::add);
+
+        progress.post("step 1");
+        progress.post("step 2");
+        progress.post("step 3");
+        assertThat(ui).hasSize(1);
+        ui.remove().run();
+        assertThat(delivered).containsExactly("step 3");
+
+        progress.post("step 4");
+        assertThat(ui).hasSize(1);
+        ui.remove().run();
+        assertThat(delivered).containsExactly("step 3", "step 4");
+    }
+
+    @Test
+    void aLoadedImageIsShownFromASmallCopy() {
+        LoadedImage wide = LoadedImage.of(new BufferedImage(4000, 1000, BufferedImage.TYPE_INT_ARGB), "panorama.png",
+                Optional.empty(), Optional.empty(), List.of());
+        assertThat(wide.display().getWidth()).isEqualTo(ImageSources.DISPLAY_SIZE);
+        assertThat(wide.display().getHeight()).isEqualTo(ImageSources.DISPLAY_SIZE / 4);
+        assertThat(wide.modelInput().getWidth()).isEqualTo(64);
+        assertThat(wide.image().getWidth()).isEqualTo(4000);
+
+        BufferedImage small = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        assertThat(LoadedImage.of(small, "small.png", Optional.empty(), Optional.empty(), List.of()).display())
+                .isSameAs(small);
     }
 
     @Test

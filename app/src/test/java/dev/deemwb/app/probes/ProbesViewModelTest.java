@@ -175,8 +175,10 @@ class ProbesViewModelTest {
         model.open(first);
 
         assertThat(opened.get().question()).isEqualTo(first.question());
-        assertThat(opened.get().image().fromWorld()).isTrue();
-        assertThat(opened.get().image().source()).isEqualTo("pope_adversarial · item " + first.id());
+        dev.deemwb.app.compare.LoadedImage image = opened.get().image().call();
+        assertThat(image.fromWorld()).isTrue();
+        assertThat(image.source()).isEqualTo("pope_adversarial · item " + first.id());
+        assertThat(image.modelInput().getWidth()).isEqualTo(64);
     }
 
     @Test
