@@ -66,6 +66,8 @@ public class WorkbenchApp extends Application {
     private CompareViewModel model;
     private ProbesViewModel probes;
     private TabPane tabs;
+    private Tab compareTab;
+    private CompareView compareView;
     private BorderPane root;
     private Scene scene;
     private Stage stage;
@@ -86,11 +88,11 @@ public class WorkbenchApp extends Application {
         probes = new ProbesViewModel(worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
                 ? Path.of(System.getProperty("deemwb.data")) : AppDirs.data());
 
-        CompareView compare = new CompareView(model, model::ask);
+        compareView = new CompareView(model, model::ask);
         ListView<Path> gallery = gallery(locate("deemwb.samples", "sample-images"));
-        SplitPane split = new SplitPane(gallery, compare);
+        SplitPane split = new SplitPane(gallery, compareView);
         split.setDividerPositions(0.16);
-        Tab compareTab = new Tab("Compare", split);
+        compareTab = new Tab("Compare", split);
         compareTab.setId("compareTab");
         Tab probesTab = new Tab("Probes", new ProbesView(probes));
         probesTab.setId("probesTab");
@@ -297,12 +299,24 @@ public class WorkbenchApp extends Application {
         if (chosen == null) {
             return;
         }
-        try {
-            var snapshot = tabs.getSelectionModel().getSelectedItem().getContent().snapshot(null, null);
-            AtomicFiles.write(chosen.toPath(), Png.encode(SwingFXUtils.fromFXImage(snapshot, null)));
-        } catch (IOException | RuntimeException e) {
-            model.errorProperty().set("Export failed: " + e.getMessage());
-        }
+        exportComparison(chosen.toPath());
+    }
+
+    /**
+     * Writes the compare screen (image, question, both answers, both reconstructions) as one PNG,
+     * atomically; a failure shows its reason.
+     */
+    void exportComparison(Path file) {
+        tabs.getSelectionModel().select(compareTab);
+        // The snapshot must be taken here, on the FX thread; encoding and writing it need not be.
+        var snapshot = SwingFXUtils.fromFXImage(compareView.snapshot(null, null), null);
+        imageLoader.execute(() -> {
+            try {
+                AtomicFiles.write(file, Png.encode(snapshot));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> model.errorProperty().set("Export failed: " + file + ": " + e.getMessage()));
+            }
+        });
     }
 
     private void applyTheme() {

@@ -185,6 +185,24 @@ class WorkbenchAppTest {
         assertThat(robot.lookup("#deemStep").queryAs(Label.class).getText()).startsWith("step 7 of 7");
     }
 
+    @Test
+    void theComparisonExportsAsOnePngOfTheCompareScreenFromEitherTab(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(3)));
+        robot.clickOn("Probes");
+        Path file = dir.resolve("comparison.png");
+
+        robot.interact(() -> app.exportComparison(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.isRegularFile(file));
+
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
+        javafx.scene.Node compare = robot.lookup(".compare").query();
+        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(compare.getLayoutBounds().getWidth()));
+        assertThat(robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+                .getSelectedItem().getId()).isEqualTo("compareTab");
+    }
+
     private static int indexOf(ListView<?> list, String fileName) {
         for (int i = 0; i < list.getItems().size(); i++) {
             if (list.getItems().get(i).toString().endsWith(fileName)) {
