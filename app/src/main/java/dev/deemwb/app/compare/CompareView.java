@@ -132,6 +132,10 @@ public final class CompareView extends BorderPane {
             pool.addAll(loaded.suggestedQuestions());
         }
         pool.addAll(dev.deemwb.world.Questions.TEMPLATES);
+        // A question typed in full suggests nothing: the list would otherwise stay open over the answers.
+        if (pool.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).equals(lower))) {
+            return List.of();
+        }
         return pool.stream().filter(q -> q.toLowerCase(Locale.ROOT).contains(lower)).limit(12)
                 .collect(Collectors.toList());
     }
