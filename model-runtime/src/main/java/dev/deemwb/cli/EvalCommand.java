@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
 final class EvalCommand implements Callable<Integer> {
 
     static final int SOME_ITEMS_FAILED = 3;
+    private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     @Spec
     CommandSpec spec;
@@ -123,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
             for (Benchmark<?> benchmark : toRun) {
                 RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, models, batch);
                 ProbeRun run = ProbeRun.open(out.resolve("runs").resolve(benchmark.name()), info);
-                ProbeRunner.Timing timing = runner.run(benchmark, run, () -> { }, (records, progress) -> { });
+                ProbeRunner.Timing timing = runner.run(benchmark, run, () -> { }, progressPrinter(err, benchmark.name()));
                 RunReport report = RunReport.of(benchmark, run.info(), run.records(), external);
                 err.printf(Locale.ROOT, "%s: %d items, %d run now in %.1f s, %d could not be asked%n", benchmark.name(),
                         benchmark.items().size(), timing.items(), timing.wallSeconds(), report.errors().size());
@@ -138,6 +139,19 @@ final class EvalCommand implements Callable<Integer> {
             return SOME_ITEMS_FAILED;
         }
         return 0;
+    }
+
+    /** A progress line on standard error at most every few seconds, so a long run shows it is alive. */
+    private static ProbeRunner.Listener progressPrinter(PrintWriter err, String name) {
+        long[] lastPrinted = {System.nanoTime()};
+        return (records, progress) -> {
+            long now = System.nanoTime();
+            if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && progress.done() < progress.total()) {
+                lastPrinted[0] = now;
+                err.printf(Locale.ROOT, "%s: %d / %d items, about %.0f s left%n", name, progress.done(), progress.total(),
+                        progress.etaSeconds());
+            }
+        };
     }
 
     private List<Benchmark<?>> benchmarks() throws IOException {
