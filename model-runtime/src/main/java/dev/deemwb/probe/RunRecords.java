@@ -1,7 +1,6 @@
 package dev.deemwb.probe;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
