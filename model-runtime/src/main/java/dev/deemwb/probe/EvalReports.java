@@ -26,6 +26,10 @@ public final class EvalReports {
     private EvalReports() {
     }
 
+    /** An item that could not be asked, as the report lists it. */
+    record FailedItem(String id, String image, String error) {
+    }
+
     /** One run's report with what this session spent on it. */
     public record Entry(RunReport report, ProbeRunner.Timing timing) {
     }
@@ -61,8 +65,7 @@ public final class EvalReports {
             run.put("run", r.info());
             run.put("items", r.benchmark().items().size());
             run.put("answered", r.records().size() - r.errors().size());
-            run.put("errors", r.errors().stream().map(e -> Map.of("id", e.id(), "image", e.image(), "error", e.error()))
-                    .toList());
+            run.put("errors", r.errors().stream().map(e -> new FailedItem(e.id(), e.image(), e.error())).toList());
             run.put("metrics", r.metrics());
             Map<String, Object> skipped = new LinkedHashMap<>();
             r.scores().forEach((model, scored) -> skipped.put(model, scored.skipped().byReason()));

@@ -10,6 +10,15 @@ import org.junit.jupiter.api.Test;
 /** Slicing hand-made records, with every count worked out by hand. */
 class SlicesTest {
 
+    /** In the order real items carry them (Map.of's order changes from run to run). */
+    private static Map<String, String> slices(String transform, String severity, String pair) {
+        Map<String, String> slices = new java.util.LinkedHashMap<>();
+        slices.put("transform", transform);
+        slices.put("severity", severity);
+        slices.put("pair", pair);
+        return slices;
+    }
+
     private static RunRecord record(String id, boolean baseline, boolean deem, Map<String, String> slices) {
         return new RunRecord(id, id + ".png", "q", "yes", slices, Map.of(
                 "baseline", new RunRecord.ModelAnswer("a", "a", baseline),
@@ -21,12 +30,12 @@ class SlicesTest {
     }
 
     private static final List<RunRecord> RECORDS = List.of(
-            record("1", true, true, Map.of("transform", "blur", "severity", "10", "pair", "1")),
-            record("2", true, false, Map.of("transform", "blur", "severity", "2", "pair", "1")),
-            record("3", false, true, Map.of("transform", "noise", "severity", "2", "pair", "2")),
-            record("4", false, true, Map.of("transform", "noise", "severity", "2", "pair", "2")),
-            record("5", false, false, Map.of("transform", "blur", "severity", "2", "pair", "3")),
-            failed("6", Map.of("transform", "blur", "severity", "2", "pair", "3")));
+            record("1", true, true, slices("blur", "10", "1")),
+            record("2", true, false, slices("blur", "2", "1")),
+            record("3", false, true, slices("noise", "2", "2")),
+            record("4", false, true, slices("noise", "2", "2")),
+            record("5", false, false, slices("blur", "2", "3")),
+            failed("6", slices("blur", "2", "3")));
 
     @Test
     void theTwoByTwoTableCountsAnsweredItemsOfTheSlice() {
