@@ -109,11 +109,11 @@ public final class Slices {
     }
 
     /**
-     * {@code model}'s accuracy over the answered records, grouped by the values of {@code keys}
-     * joined with " · " (e.g. {@code blur · 3}); records missing a key are left out.
+     * {@code model}'s accuracy over the answered records, grouped by the values of {@code keys} (e.g.
+     * {@code [blur, 3]} for transform and severity); records missing a key are left out.
      */
-    public static Map<String, Accuracy> accuracyBy(List<RunRecord> records, String model, String... keys) {
-        Map<String, Accuracy.Tally> tallies = new LinkedHashMap<>();
+    public static Map<List<String>, Accuracy> accuracyBy(List<RunRecord> records, String model, String... keys) {
+        Map<List<String>, Accuracy.Tally> tallies = new LinkedHashMap<>();
         for (RunRecord record : records) {
             List<String> values = new ArrayList<>();
             for (String key : keys) {
@@ -122,9 +122,9 @@ public final class Slices {
             if (record.isError() || values.contains(null)) {
                 continue;
             }
-            tallies.computeIfAbsent(String.join(" · ", values), k -> new Accuracy.Tally()).add(record.correct(model));
+            tallies.computeIfAbsent(List.copyOf(values), k -> new Accuracy.Tally()).add(record.correct(model));
         }
-        Map<String, Accuracy> result = new LinkedHashMap<>();
+        Map<List<String>, Accuracy> result = new LinkedHashMap<>();
         tallies.forEach((group, tally) -> result.put(group, tally.result()));
         return result;
     }

@@ -168,7 +168,7 @@ class ProbeRunnerTest {
         for (String model : MODELS) {
             RobustVqaScore expected = RobustVqaScorer.score(robustVqa.questions(), answers(report.records(), model));
             assertThat(report.scores().get(model).score()).isEqualTo(expected);
-            Map<String, dev.deemwb.bench.Accuracy> bySeverity = Slices.accuracyBy(report.records(), model, "severity");
+            Map<List<String>, dev.deemwb.bench.Accuracy> bySeverity = Slices.accuracyBy(report.records(), model, "severity");
             assertThat(bySeverity.values().stream().mapToInt(dev.deemwb.bench.Accuracy::total).sum())
                     .isEqualTo(robustVqa.questions().size());
             assertThat(bySeverity.values().stream().mapToInt(dev.deemwb.bench.Accuracy::correct).sum())

@@ -65,7 +65,7 @@ class SlicesTest {
     @Test
     void accuracyByGroupsTheAnsweredRecordsOfEachValueCombination() {
         assertThat(Slices.accuracyBy(RECORDS, "deem", "transform", "severity")).containsExactly(
-                Map.entry("blur · 10", Accuracy.of(1, 1)), Map.entry("blur · 2", Accuracy.of(0, 2)),
-                Map.entry("noise · 2", Accuracy.of(2, 2)));
+                Map.entry(List.of("blur", "10"), Accuracy.of(1, 1)), Map.entry(List.of("blur", "2"), Accuracy.of(0, 2)),
+                Map.entry(List.of("noise", "2"), Accuracy.of(2, 2)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.deemwb.app.probes;
 
-import dev.deemwb.bench.Accuracy;
 import dev.deemwb.bench.BinaryMetrics;
 import dev.deemwb.bench.mmvp.MmvpScore;
 import dev.deemwb.bench.pope.PopeScore;
@@ -16,6 +15,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -104,13 +104,10 @@ public final class ProbeCharts {
     private static NamedChart robustVqaSeverity(RunReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Variant variant : Variant.values()) {
-            Map<String, Accuracy> groups = Slices.accuracyBy(report.records(), variant.id(), "transform", "severity");
-            Map<String, XYSeries> lines = new java.util.TreeMap<>();
-            groups.forEach((group, accuracy) -> {
-                String[] parts = group.split(" · ");
-                lines.computeIfAbsent(parts[0], t -> new XYSeries(variant.id() + " · " + t))
-                        .add(Integer.parseInt(parts[1]), accuracy.fraction());
-            });
+            Map<String, XYSeries> lines = new TreeMap<>();
+            Slices.accuracyBy(report.records(), variant.id(), "transform", "severity").forEach((group, accuracy) ->
+                    lines.computeIfAbsent(group.get(0), t -> new XYSeries(variant.id() + " · " + t))
+                            .add(Integer.parseInt(group.get(1)), accuracy.fraction()));
             lines.values().forEach(data::addSeries);
         }
         JFreeChart chart = ChartFactory.createXYLineChart("RobustVQA — accuracy against severity", "severity",

@@ -74,6 +74,7 @@ public final class ProbesView extends BorderPane {
 
     private final ProbesViewModel model;
     private final VBox charts = new VBox(12);
+    private final Map<String, ChartViewer> viewers = new LinkedHashMap<>();
     /*
      * Thumbnails are decoded on the FX thread when a cell first shows them, then kept: ControlsFX's grid
      * rebuilds its cells on layout, and images loaded in the background (by JavaFX or by us) never
@@ -170,25 +171,33 @@ public final class ProbesView extends BorderPane {
 
     private void showCharts(RunReport report) {
         if (report == null) {
+            viewers.clear();
             charts.getChildren().setAll(new Label("Pick a benchmark and press Run: charts and metrics fill in as "
                     + "the items are answered. A run stopped before its end resumes where it stopped."));
             return;
         }
-        charts.getChildren().setAll(ProbeCharts.of(report).stream().map(this::viewer).toList());
+        // A run refreshes its charts after every batch: the viewers stay, only their charts change.
+        List<ChartViewer> shown = ProbeCharts.of(report).stream().map(named -> {
+            ChartViewer viewer = viewers.computeIfAbsent(named.id(), this::viewer);
+            viewer.setChart(named.chart());
+            return viewer;
+        }).toList();
+        viewers.values().retainAll(shown);
+        charts.getChildren().setAll(shown);
     }
 
-    private ChartViewer viewer(ProbeCharts.NamedChart named) {
-        ChartViewer viewer = new ChartViewer(named.chart());
-        viewer.setId("chart-" + named.id());
+    private ChartViewer viewer(String id) {
+        ChartViewer viewer = new ChartViewer(null);
+        viewer.setId("chart-" + id);
         viewer.setPrefHeight(320);
         viewer.setMinHeight(260);
         MenuItem png = new MenuItem("Export as PNG…");
-        png.setOnAction(e -> export(named, "png", () -> ChartExports.png(named.chart(), EXPORT_WIDTH, EXPORT_HEIGHT)));
+        png.setOnAction(e -> export(id, "png", () -> ChartExports.png(viewer.getChart(), EXPORT_WIDTH, EXPORT_HEIGHT)));
         MenuItem svg = new MenuItem("Export as SVG…");
-        svg.setOnAction(e -> export(named, "svg", () -> ChartExports.svg(named.chart(), EXPORT_WIDTH, EXPORT_HEIGHT)
+        svg.setOnAction(e -> export(id, "svg", () -> ChartExports.svg(viewer.getChart(), EXPORT_WIDTH, EXPORT_HEIGHT)
                 .getBytes(StandardCharsets.UTF_8)));
         MenuItem csv = new MenuItem("Export data as CSV…");
-        csv.setOnAction(e -> export(named, "csv", () -> ChartExports.csv(named.chart()).getBytes(StandardCharsets.UTF_8)));
+        csv.setOnAction(e -> export(id, "csv", () -> ChartExports.csv(viewer.getChart()).getBytes(StandardCharsets.UTF_8)));
         viewer.getContextMenu().getItems().setAll(png, svg, csv); // ours write atomically and add CSV
         return viewer;
     }
@@ -198,10 +207,10 @@ public final class ProbesView extends BorderPane {
         byte[] bytes() throws IOException;
     }
 
-    private void export(ProbeCharts.NamedChart named, String extension, Content content) {
+    private void export(String chartId, String extension, Content content) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the chart");
-        chooser.setInitialFileName(named.id() + "." + extension);
+        chooser.setInitialFileName(chartId + "." + extension);
         File chosen = chooser.showSaveDialog(window());
         if (chosen == null) {
             return;
