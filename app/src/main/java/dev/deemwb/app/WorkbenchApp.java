@@ -12,6 +12,7 @@ import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.io.AppDirs;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Png;
+import dev.deemwb.numerics.SafeKernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,7 @@ public class WorkbenchApp extends Application {
     private Stage stage;
 
     public static void main(String[] args) {
+        SafeKernels.relaunchIfNeeded(System.err);
         launch(args);
     }
 

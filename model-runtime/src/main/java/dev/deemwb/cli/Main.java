@@ -1,5 +1,6 @@
 package dev.deemwb.cli;
 
+import dev.deemwb.numerics.SafeKernels;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,10 +9,12 @@ import picocli.CommandLine.Command;
 @Command(name = "deemwb", mixinStandardHelpOptions = true, version = "deemwb 0.1.0",
         description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
         subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, AskCommand.class,
-            ReconstructCommand.class, ProbeCommand.class, EvalCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
+            ReconstructCommand.class, ProbeCommand.class, EvalCommand.class, PerfCommand.class, DoctorCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        SafeKernels.relaunchIfNeeded(System.err);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where the workbench keeps its files, following the XDG base directories: settings in the config
- * folder, extracted native libraries and runs in the data folder. Never a surprise location.
+ * folder, extracted native libraries and runs in the data folder, what can be recomputed in the cache
+ * folder. Never a surprise location.
  */
 public final class AppDirs {
 
@@ -15,6 +16,11 @@ public final class AppDirs {
 
     public static Path config() {
         return base("XDG_CONFIG_HOME", ".config").resolve(APP);
+    }
+
+    /** What can be recomputed: the per-CPU verdict of the numerics check. */
+    public static Path cache() {
+        return base("XDG_CACHE_HOME", ".cache").resolve(APP);
     }
 
     public static Path data() {

@@ -9,11 +9,23 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.regex.Pattern;
 
 /** A block's parameters as bytes in DJL's format: what bundle files and training checkpoints hold. */
 public final class BlockParameters {
 
+    private static final Pattern ORDINAL = Pattern.compile("(?<=^|[/_])\\d{2}(?=[A-Za-z])");
+
     private BlockParameters() {
+    }
+
+    /**
+     * A parameter's or child block's name without the ordinal DJL puts before each part:
+     * {@code unet/16output} → {@code unet/output}, {@code 05gather_02attention_02key_bias} →
+     * {@code gather_attention_key_bias}.
+     */
+    public static String readableName(String name) {
+        return ORDINAL.matcher(name).replaceAll("");
     }
 
     public static byte[] serialise(Block block) {

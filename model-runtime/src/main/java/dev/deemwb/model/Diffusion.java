@@ -3,6 +3,7 @@ package dev.deemwb.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Locale;
@@ -52,15 +53,20 @@ public final class Diffusion {
     public NDArray loss(ParameterStore ps, NDArray x0, NDArray context, NDArray contextMask, NDArray objectMask,
                         float foregroundWeight, float tMin, float tMax) {
         NDManager manager = x0.getManager();
-        long batch = x0.getShape().get(0);
-        NDArray t = manager.randomUniform(tMin, tMax, new Shape(batch));
-        float[] ts = t.toFloatArray();
+        NDArray t = manager.randomUniform(tMin, tMax, new Shape(x0.getShape().get(0)));
+        NDArray noise = manager.randomNormal(x0.getShape());
+        return loss(ps, x0, context, contextMask, objectMask, foregroundWeight, t, noise);
+    }
+
+    /** The same loss at given noise levels {@code t (B)} and noise: deterministic, in any precision. */
+    public NDArray loss(ParameterStore ps, NDArray x0, NDArray context, NDArray contextMask, NDArray objectMask,
+                        float foregroundWeight, NDArray t, NDArray noise) {
+        float[] ts = t.toType(DataType.FLOAT32, false).toFloatArray();
         float[] alphas = new float[ts.length];
         for (int i = 0; i < ts.length; i++) {
             alphas[i] = alphaBar(ts[i]);
         }
-        NDArray noise = manager.randomNormal(x0.getShape());
-        NDArray noisy = addNoise(x0, noise, manager.create(alphas));
+        NDArray noisy = addNoise(x0, noise, x0.getManager().create(alphas).toType(x0.getDataType(), false));
         NDArray estimate = predictX0(ps, noisy, t, context, contextMask, true);
         NDArray weights = objectMask.mul(foregroundWeight).add(1f);
         return estimate.sub(x0).square().mul(weights).mean();

@@ -31,7 +31,7 @@ public final class MiniDeemModels implements AutoCloseable {
     private final UNet unet;
     private final Map<Variant, Eyes> eyes = new EnumMap<>(Variant.class);
 
-    private MiniDeemModels(NDManager manager, ModelConfig config, WordTokenizer tokenizer) {
+    private MiniDeemModels(NDManager manager, ModelConfig config, WordTokenizer tokenizer, DataType dataType) {
         this.manager = manager;
         this.config = config;
         this.tokenizer = tokenizer;
@@ -42,12 +42,18 @@ public final class MiniDeemModels implements AutoCloseable {
                     new ClipHeads(config.embedDim()), projection(config),
                     new LanguageModel(config, tokenizer.size())));
         }
-        initialise();
+        initialise(dataType);
     }
 
     /** New models with freshly initialised parameters, owned by a sub-manager of {@code parent}. */
     public static MiniDeemModels create(NDManager parent, ModelConfig config, WordTokenizer tokenizer) {
-        return new MiniDeemModels(parent.newSubManager(), config, tokenizer);
+        return create(parent, config, tokenizer, DataType.FLOAT32);
+    }
+
+    /** The same in another precision: float64 models are the numerics check's reference. */
+    public static MiniDeemModels create(NDManager parent, ModelConfig config, WordTokenizer tokenizer,
+                                        DataType dataType) {
+        return new MiniDeemModels(parent.newSubManager(), config, tokenizer, dataType);
     }
 
     private static TextEncoder textEncoder(ModelConfig config, WordTokenizer tokenizer) {
@@ -61,8 +67,7 @@ public final class MiniDeemModels implements AutoCloseable {
                 .add(LayerNorm.builder().axis(2).build());
     }
 
-    private void initialise() {
-        DataType f = DataType.FLOAT32;
+    private void initialise(DataType f) {
         Shape text = new Shape(1, config.maxTextLength());
         Shape tokens = new Shape(1, config.visualTokens(), config.tokenDim());
         Shape condition = new Shape(1, config.visualTokens(), config.textDim());

@@ -7,21 +7,32 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.deemwb.io.Json;
+import dev.deemwb.model.ConsistencyLoss;
 import dev.deemwb.model.Diffusion;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Prompts;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.nn.Scalars;
 import dev.deemwb.world.Captions;
+import dev.deemwb.numerics.NumericsCheck;
+import dev.deemwb.numerics.NumericsException;
+import dev.deemwb.numerics.NumericsReport;
 import dev.deemwb.world.Scene;
+import dev.deemwb.world.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Trains a mini-DEEM bundle's models, stage by stage (DESIGN §3.3):
@@ -52,10 +63,18 @@ public final class MiniDeemTraining {
     private final Path workDir;
     private final Consumer<String> progress;
     private final Diffusion diffusion;
+    private final NumericsCheck numericsCheck;
     private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> finalLosses = new LinkedHashMap<>();
 
     public MiniDeemTraining(MiniDeemModels models, Recipe recipe, long seed, Path workDir, Consumer<String> progress) {
+        this(models, recipe, seed, workDir, progress, new NumericsCheck());
+    }
+
+    /** @param numericsCheck run before anything is trained (tests give it a wrong kernel) */
+    MiniDeemTraining(MiniDeemModels models, Recipe recipe, long seed, Path workDir, Consumer<String> progress,
+                     NumericsCheck numericsCheck) {
+        this.numericsCheck = numericsCheck;
         this.models = models;
         this.recipe = recipe;
         this.seed = seed;
@@ -68,8 +87,12 @@ public final class MiniDeemTraining {
     public record Summary(Map<String, Double> stageSeconds, Map<String, Map<String, Double>> finalLosses) {
     }
 
-    public Summary run() throws java.io.IOException {
-        Engine.getInstance().setRandomSeed((int) seed);
+    /**
+     * Runs the stages not yet done.
+     *
+     * @throws NumericsException before any training when the engine's kernels compute wrong results
+     */
+    public Summary run() throws IOException {
         Checkpoints checkpoints = new Checkpoints(workDir.resolve("checkpoints"), models);
         String resumeAfter = checkpoints.lastCompleted(STAGES);
         boolean skipping = resumeAfter != null;
@@ -80,6 +103,10 @@ public final class MiniDeemTraining {
             }
             progress.accept("resuming after stage '" + resumeAfter + "'");
         }
+        if (!STAGES.get(STAGES.size() - 1).equals(resumeAfter)) {
+            checkNumerics();
+        }
+        Engine.getInstance().setRandomSeed((int) seed);
         for (String stage : STAGES) {
             if (skipping) {
                 skipping = !stage.equals(resumeAfter);
@@ -99,20 +126,30 @@ public final class MiniDeemTraining {
         return new Summary(stageSeconds, finalLosses);
     }
 
+    /** Refuses to train on kernels that compute wrong results (DESIGN §3.5: check the numerics first). */
+    private void checkNumerics() {
+        NumericsReport numerics = numericsCheck.check(models.manager(), models);
+        if (!numerics.passed()) {
+            throw new NumericsException(numerics);
+        }
+        progress.accept(String.format(Locale.ROOT, "numerics check passed (%d checks, the worst at %.0f %% of its "
+                + "tolerance)", numerics.findings().size(), 100 * numerics.worstMargin()));
+    }
+
     /** Stages finished by an earlier, resumed-from run: their time and last losses from their logs. */
-    private void recallEarlierStages() throws java.io.IOException {
-        java.nio.file.Path logs = workDir.resolve("logs");
-        if (!java.nio.file.Files.isDirectory(logs)) {
+    private void recallEarlierStages() throws IOException {
+        Path logs = workDir.resolve("logs");
+        if (!Files.isDirectory(logs)) {
             return;
         }
-        try (var files = java.nio.file.Files.list(logs)) {
-            for (java.nio.file.Path log : files.sorted().toList()) {
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path log : files.sorted().toList()) {
                 String loop = log.getFileName().toString().replace(".jsonl", "");
-                List<String> lines = java.nio.file.Files.readAllLines(log);
+                List<String> lines = Files.readAllLines(log);
                 if (stageSeconds.containsKey(loop) || lines.isEmpty()) {
                     continue;
                 }
-                var last = dev.deemwb.io.Json.mapper().readTree(lines.get(lines.size() - 1));
+                JsonNode last = Json.mapper().readTree(lines.get(lines.size() - 1));
                 stageSeconds.put(loop, last.get("time_s").asDouble());
                 Map<String, Double> losses = new LinkedHashMap<>();
                 last.get("losses").fields().forEachRemaining(e -> losses.put(e.getKey(), e.getValue().asDouble()));
@@ -237,17 +274,13 @@ public final class MiniDeemTraining {
         return Losses.contrastive(embeddings.get(0), embeddings.get(1), recipe.logitScale());
     }
 
-    /** DEEM's consistency semantic regularisation: the frozen UNet must redraw the image from the tokens. */
     private NDArray csrLoss(MiniDeemModels.Eyes eyes, NDArray tokens, WorldBatches.Views views, ParameterStore ps) {
-        NDArray condition = eyes.projection().forward(ps, new NDList(tokens), true).singletonOrThrow();
-        NDArray conditionMask = condition.getManager().ones(new ai.djl.ndarray.types.Shape(
-                condition.getShape().get(0), condition.getShape().get(1)));
-        return diffusion.loss(ps, views.diffusionImages(), condition, conditionMask, views.objectMasks(),
+        return ConsistencyLoss.loss(ps, eyes, diffusion, tokens, views.diffusionImages(), views.objectMasks(),
                 recipe.foregroundWeight(), recipe.csrMinNoise(), recipe.csrMaxNoise());
     }
 
     private WorldBatches batches(int stage) {
-        return new WorldBatches(models.config(), models.tokenizer(), dev.deemwb.world.Seeds.derive(seed, stage));
+        return new WorldBatches(models.config(), models.tokenizer(), Seeds.derive(seed, stage));
     }
 
     @FunctionalInterface
@@ -257,27 +290,38 @@ public final class MiniDeemTraining {
     }
 
     private void loop(String stage, int steps, float learningRate, List<Block> trainable, Step step) {
-        ParameterUpdater updater = new ParameterUpdater(trainable, learningRate, steps);
+        ParameterUpdater updater = new ParameterUpdater(named(trainable), learningRate, steps);
         ParameterStore ps = new ParameterStore(models.manager(), false);
         Map<String, Double> window = new LinkedHashMap<>();
         int windowSize = 0;
         try (TrainingLog log = new TrainingLog(workDir.resolve("logs").resolve(stage + ".jsonl"))) {
             for (int i = 1; i <= steps; i++) {
                 try (NDManager manager = models.manager().newSubManager()) {
-                    Map<String, NDArray> losses;
+                    Map<String, Double> values = new LinkedHashMap<>();
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        losses = step.losses(manager, ps);
+                        Map<String, NDArray> losses = step.losses(manager, ps);
+                        for (Map.Entry<String, NDArray> loss : losses.entrySet()) {
+                            double value = loss.getValue().getFloat();
+                            if (!Double.isFinite(value)) {
+                                throw new IllegalStateException(String.format(Locale.ROOT, "%s step %d: loss '%s' is "
+                                        + "%s; nothing of this step was applied. The numerics check passed at the start, "
+                                        + "so this is most likely divergence: try a lower learning rate", stage, i,
+                                        loss.getKey(), value));
+                            }
+                            values.put(loss.getKey(), value);
+                        }
                         collector.backward(objective(losses));
                     }
-                    updater.step();
-                    for (Map.Entry<String, NDArray> loss : losses.entrySet()) {
-                        double value = loss.getValue().getFloat();
-                        if (!Double.isFinite(value)) {
-                            throw new IllegalStateException(stage + " step " + i + ": loss '" + loss.getKey()
-                                    + "' is " + value + " (diverged; try a lower learning rate)");
-                        }
-                        window.merge(loss.getKey(), value, Double::sum);
+                    try {
+                        updater.step();
+                    } catch (ParameterUpdater.NonFiniteGradientException e) {
+                        updater.clearGradients();
+                        throw new IllegalStateException(String.format(Locale.ROOT, "%s step %d: %s under a finite loss; "
+                                + "nothing of this step was applied. A finite loss with a non-finite gradient points "
+                                + "at the engine's kernels, not the learning rate: run ./deemwb doctor", stage, i,
+                                e.getMessage()), e);
                     }
+                    values.forEach((name, value) -> window.merge(name, value, Double::sum));
                     windowSize++;
                 }
                 if (i % LOG_EVERY == 0 || i == steps) {
@@ -285,7 +329,7 @@ public final class MiniDeemTraining {
                     int n = windowSize;
                     window.forEach((name, sum) -> means.put(name, sum / n));
                     log.write(i, means, updater.learningRate());
-                    progress.accept(String.format(java.util.Locale.ROOT, "%s step %d/%d %s", stage, i, steps, means));
+                    progress.accept(String.format(Locale.ROOT, "%s step %d/%d %s", stage, i, steps, means));
                     finalLosses.put(stage, means);
                     window.clear();
                     windowSize = 0;
@@ -293,6 +337,17 @@ public final class MiniDeemTraining {
             }
             stageSeconds.put(stage, log.seconds());
         }
+    }
+
+    /** The trained blocks under their bundle names, so a refused gradient names its parameter. */
+    private Map<String, Block> named(List<Block> blocks) {
+        Map<String, Block> named = new LinkedHashMap<>();
+        models.namedBlocks().forEach((name, block) -> {
+            if (blocks.stream().anyMatch(b -> b == block)) {
+                named.put(name, block);
+            }
+        });
+        return named;
     }
 
     /** The loss to minimise: "total" when a step combines several, else its only one. */

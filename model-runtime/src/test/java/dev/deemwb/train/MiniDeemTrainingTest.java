@@ -1,8 +1,10 @@
 package dev.deemwb.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.bundle.BundleManifest;
@@ -15,12 +17,15 @@ import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.numerics.NumericsCheck;
+import dev.deemwb.numerics.NumericsException;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +109,7 @@ class MiniDeemTrainingTest {
             }
             for (String stage : List.of("clip", "fork", "lmm")) {
                 try (var files = Files.walk(dir.resolve("checkpoints").resolve(stage))) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
             List<String> progress = new ArrayList<>();
@@ -112,6 +117,7 @@ class MiniDeemTrainingTest {
                 new MiniDeemTraining(models, tiny, 3, dir, progress::add).run();
             }
             assertThat(progress.get(0)).isEqualTo("resuming after stage 'diffusion'");
+            assertThat(progress.get(1)).startsWith("numerics check passed");
             for (String block : List.of("baseline-encoder", "deem-encoder", "deem-projection", "deem-lmm")) {
                 byte[] before = Files.readAllBytes(dir.resolve("checkpoints/diffusion/" + block + ".params"));
                 byte[] after = Files.readAllBytes(dir.resolve("checkpoints/lmm/" + block + ".params"));
@@ -120,6 +126,26 @@ class MiniDeemTrainingTest {
             byte[] clip = Files.readAllBytes(dir.resolve("checkpoints/clip/deem-encoder.params"));
             byte[] fork = Files.readAllBytes(dir.resolve("checkpoints/fork/deem-encoder.params"));
             assertThat(fork).as("DEEM's encoder, copied from the baseline's, still trains in the fork").isNotEqualTo(clip);
+        }
+    }
+
+    @Test
+    void aRunRefusesToStartOnKernelsThatComputeWrong() {
+        DjlSetup.configure();
+        NumericsCheck wrongOutputConvolution = new NumericsCheck((x, w, b, shape) -> {
+            NDArray y = NumericsCheck.ENGINE.apply(x, w, b, shape);
+            return shape.outChannels() == 3 ? y.add(0.5f) : y;
+        });
+        try (NDManager manager = NDManager.newBaseManager();
+             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
+            MiniDeemTraining training = new MiniDeemTraining(models, Recipe.tiny(), 4, dir, line -> { },
+                    wrongOutputConvolution);
+
+            assertThatThrownBy(training::run).isInstanceOf(NumericsException.class)
+                    .hasMessageContaining("conv2d forward wrong for 8→3 channels")
+                    .hasMessageContaining("unet/output")
+                    .hasMessageContaining("ONEDNN_MAX_CPU_ISA=SSE41");
+            assertThat(dir.resolve("logs")).as("nothing was trained").doesNotExist();
         }
     }
 
