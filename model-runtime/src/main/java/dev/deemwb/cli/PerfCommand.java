@@ -1,16 +1,24 @@
 package dev.deemwb.cli;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.Json;
+import dev.deemwb.model.ConsistencyLoss;
+import dev.deemwb.model.Diffusion;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Prompts;
 import dev.deemwb.model.Variant;
+import dev.deemwb.numerics.SafeKernels;
 import dev.deemwb.world.QaPair;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.Scene;
@@ -30,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +50,15 @@ import picocli.CommandLine.Spec;
 @Command(name = "perf", mixinStandardHelpOptions = true,
         description = {"The speed benchmark: after warm-up, the median and 90th percentile of one question through "
                 + "both models and of one " + PerfCommand.RECONSTRUCTION_STEPS + "-step reconstruction by both, "
-                + "batched answering throughput, memory, and an estimate of the FLOPs of a question.",
+                + "batched answering throughput, the forward and backward passes of the two training steps that run "
+                + "the UNet, memory, and an estimate of the FLOPs of a question.",
             "Writes a JSON report and prints a summary. A benchmark, not a test: nothing here passes or fails."})
 final class PerfCommand implements Callable<Integer> {
 
     static final long SCENE_SEED = 424_242L;
     static final int BATCH = 256;
+    /** The standard recipe's batch for the diffusion and fork stages. */
+    static final int TRAINING_BATCH = 32;
     static final int RECONSTRUCTION_STEPS = 20;
     static final double RECONSTRUCTION_NOISE = 0.65;
     /** Two AVX2 FMA units × 8 fp32 lanes × 2 FLOPs per multiply–add. */
@@ -100,6 +112,7 @@ final class PerfCommand implements Callable<Integer> {
         report.put("engine_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads"));
         report.put("bundle_id", manifest.bundleId());
         report.put("warmup", warmup);
+        report.put("kernels", SafeKernels.inEffect().source());
         report.put("repeats", repeats);
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
@@ -137,6 +150,8 @@ final class PerfCommand implements Callable<Integer> {
             }
             report.put("batched_questions_per_second", throughput);
 
+            report.put("training_step_ms", trainingSteps(models));
+
             Map<String, Object> rss = new LinkedHashMap<>();
             rss.put("start", rssStart.isPresent() ? rssStart.getAsDouble() : null);
             OptionalDouble rssEnd = rssMegabytes();
@@ -154,6 +169,46 @@ final class PerfCommand implements Callable<Integer> {
         Json.write(out, report);
         printSummary(spec.commandLine().getOut(), report);
         return 0;
+    }
+
+    /**
+     * Forward and backward passes of the two training steps that run the UNet, at the recipe's batch
+     * size: what the instruction-set cap costs where training spends its time. No optimizer step.
+     */
+    private Map<String, Object> trainingSteps(MiniDeemModels models) {
+        ModelConfig config = models.config();
+        models.unet().freezeParameters(false);
+        MiniDeemModels.Eyes eyes = models.eyes(Variant.DEEM);
+        eyes.encoder().freezeParameters(false);
+        eyes.projection().freezeParameters(false);
+        Diffusion diffusion = new Diffusion(models.unet());
+        ParameterStore ps = new ParameterStore(models.manager(), false);
+        int s = config.diffusionSize();
+        Shape targets = new Shape(TRAINING_BATCH, 3, s, s);
+        Shape masks = new Shape(TRAINING_BATCH, 1, s, s);
+        double[][] millis = time(List.of(
+                i -> backward(models, manager -> diffusion.loss(ps, manager.randomUniform(-1, 1, targets),
+                        manager.randomNormal(new Shape(TRAINING_BATCH, config.visualTokens(), config.textDim())),
+                        manager.ones(new Shape(TRAINING_BATCH, config.visualTokens())), manager.zeros(masks), 4f, 0f, 1f)),
+                i -> backward(models, manager -> {
+                    NDArray images = manager.randomUniform(-1, 1,
+                            new Shape(TRAINING_BATCH, 3, config.imageSize(), config.imageSize()));
+                    NDArray tokens = eyes.encoder().forward(ps, new NDList(images), true).singletonOrThrow();
+                    return ConsistencyLoss.loss(ps, eyes, diffusion, tokens, manager.randomUniform(-1, 1, targets),
+                            manager.zeros(masks), 4f, 0.4f, 0.9f);
+                })));
+        Map<String, Object> steps = new LinkedHashMap<>();
+        steps.put("batch_size", TRAINING_BATCH);
+        steps.put("unet_denoising", stats(millis[0]));
+        steps.put("csr_encoder_through_unet", stats(millis[1]));
+        return steps;
+    }
+
+    private static void backward(MiniDeemModels models, Function<NDManager, NDArray> loss) {
+        try (NDManager manager = models.manager().newSubManager();
+             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            collector.backward(loss.apply(manager));
+        }
     }
 
     /** Rendered scenes from a fixed seed and all their template questions, at least {@link #BATCH} pairs. */
@@ -337,6 +392,10 @@ final class PerfCommand implements Callable<Integer> {
                 medianAndP90(reconstruction.get("both_models")));
         out.printf(Locale.ROOT, "  batches of %d:                  baseline %.0f, deem %.0f questions/s%n", BATCH,
                 (Double) throughput.get(Variant.BASELINE.id()), (Double) throughput.get(Variant.DEEM.id()));
+        Map<String, Object> training = (Map<String, Object>) report.get("training_step_ms");
+        out.printf(Locale.ROOT, "  training step, batch %d:         UNet denoising %s; CSR through the UNet %s (%s)%n",
+                (Integer) training.get("batch_size"), medianAndP90(training.get("unet_denoising")),
+                medianAndP90(training.get("csr_encoder_through_unet")), report.get("kernels"));
         out.printf(Locale.ROOT, "  RSS:                            %s MB at start, %s MB at end%n",
                 megabytes(rss.get("start")), megabytes(rss.get("end")));
         Object fraction = flops.get("fraction_of_peak");

@@ -103,7 +103,11 @@ public final class SafeKernels {
 
     /** The cached verdict for this CPU, or a new one (seconds, once per machine). */
     public static Verdict verdict(PrintStream log) {
-        Path file = verdictFile();
+        return verdict(AppDirs.cache(), log);
+    }
+
+    static Verdict verdict(Path cacheDir, PrintStream log) {
+        Path file = verdictFile(cacheDir);
         Optional<Verdict> cached = read(file);
         if (cached.isPresent()) {
             return cached.get();
@@ -125,10 +129,10 @@ public final class SafeKernels {
 
     /** The cached verdict, if this CPU was checked by this version of the check. */
     public static Optional<Verdict> cached() {
-        return read(verdictFile());
+        return read(verdictFile(AppDirs.cache()));
     }
 
-    private static Optional<Verdict> read(Path file) {
+    static Optional<Verdict> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -140,11 +144,11 @@ public final class SafeKernels {
         }
     }
 
-    static Path verdictFile() {
+    static Path verdictFile(Path cacheDir) {
         CpuInfo cpu = CpuInfo.current();
         String key = Sha256.of((cpu.model() + "|" + cpu.kernelFlags() + "|" + engineVersion() + "|" + CHECK_VERSION)
                 .getBytes(StandardCharsets.UTF_8)).substring(0, 16);
-        return AppDirs.cache().resolve("numerics").resolve("kernels-" + key + ".json");
+        return cacheDir.resolve("numerics").resolve("kernels-" + key + ".json");
     }
 
     private static Verdict probe() {
