@@ -183,6 +183,25 @@ class ModelCommandsTest {
     }
 
     @Test
+    void diagnoseAsJsonGivesAHeldOutTokenProbePerAttributeForBothEncoders() {
+        CliRun run = CliRun.of("diagnose", "--bundle", bundle.toString(), "--seed", "1000", "--n", "30", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode probes = run.json().get("token_probes");
+        assertThat(probes.fieldNames()).toIterable().containsExactly("baseline", "deem");
+        for (String model : List.of("baseline", "deem")) {
+            assertThat(probes.get(model).fieldNames()).toIterable().as(model)
+                    .containsExactly("shape", "color", "structure", "orientation", "position", "count");
+            probes.get(model).forEach(result -> {
+                assertThat(result.get("train").asInt()).isEqualTo(20);
+                assertThat(result.get("test").asInt()).isEqualTo(10);
+                assertThat(result.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+                assertThat(result.get("chance").asDouble()).isBetween(1.0 / result.get("classes").asInt(), 1.0);
+            });
+        }
+    }
+
+    @Test
     void perfWritesTheDocumentedReport() throws IOException {
         Path report = dir.resolve("perf.json");
 
@@ -210,6 +229,12 @@ class ModelCommandsTest {
         assertThat(throughput.get("batch_size").asInt()).isEqualTo(256);
         assertThat(throughput.get("baseline").asDouble()).isPositive();
         assertThat(throughput.get("deem").asDouble()).isPositive();
+        JsonNode training = json.get("training_step_ms");
+        assertThat(training.get("batch_size").asInt()).isEqualTo(32);
+        for (String step : List.of("unet_denoising", "csr_encoder_through_unet")) {
+            assertThat(training.get(step).get("median").asDouble()).as(step).isPositive();
+        }
+        assertThat(json.get("kernels").asText()).contains("ONEDNN_MAX_CPU_ISA");
         assertThat(json.get("rss_mb").get("start").asDouble()).isPositive();
         assertThat(json.get("rss_mb").get("end").asDouble()).isPositive();
         assertThat(json.get("rss_mb").get("java_heap_committed_end").asDouble()).isPositive();
@@ -222,7 +247,7 @@ class ModelCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ask", "reconstruct", "probe", "perf"})
+    @ValueSource(strings = {"ask", "reconstruct", "probe", "diagnose", "perf"})
     void aMissingBundleIsAOneLineFailureNamingIt(String command) {
         Path missing = dir.resolve("no-such-bundle");
         Path out = dir.resolve("out.file");

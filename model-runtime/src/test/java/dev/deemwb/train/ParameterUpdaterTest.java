@@ -23,16 +23,15 @@ class ParameterUpdaterTest {
     void aNonFiniteGradientIsRefusedNamedAndNeverApplied() {
         DjlSetup.configure();
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block linear = Linear.builder().setUnits(2).build();
-            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+            Block linear = linear(manager);
             ParameterUpdater updater = new ParameterUpdater(Map.of("head", linear), 0.1f, 10);
-            float[] before = linear.getParameters().get("weight").getArray().toFloatArray();
+            float[] before = weights(linear);
 
             backward(manager, linear, new float[] {1, Float.NaN, 2});
 
             assertThatThrownBy(updater::step).isInstanceOf(ParameterUpdater.NonFiniteGradientException.class)
                     .hasMessage("the gradient of head/weight holds NaN");
-            assertThat(linear.getParameters().get("weight").getArray().toFloatArray()).containsExactly(before);
+            assertThat(weights(linear)).containsExactly(before);
 
             updater.clearGradients();
             try (NDArray gradient = linear.getParameters().get("weight").getArray().getGradient()) {
@@ -45,19 +44,28 @@ class ParameterUpdaterTest {
     void finiteGradientsAreAppliedThenCleared() {
         DjlSetup.configure();
         try (NDManager manager = NDManager.newBaseManager()) {
-            Block linear = Linear.builder().setUnits(2).build();
-            linear.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+            Block linear = linear(manager);
             ParameterUpdater updater = new ParameterUpdater(Map.of("head", linear), 0.1f, 10);
-            float[] before = linear.getParameters().get("weight").getArray().toFloatArray();
+            float[] before = weights(linear);
 
             backward(manager, linear, new float[] {1, -1, 2});
             updater.step();
 
-            assertThat(linear.getParameters().get("weight").getArray().toFloatArray()).isNotEqualTo(before);
+            assertThat(weights(linear)).isNotEqualTo(before);
             try (NDArray gradient = linear.getParameters().get("weight").getArray().getGradient()) {
                 assertThat(gradient.toFloatArray()).containsOnly(0f);
             }
         }
+    }
+
+    private static Block linear(NDManager manager) {
+        Block linear = Linear.builder().setUnits(2).build();
+        linear.initialize(manager, DataType.FLOAT32, new Shape(1, 3));
+        return linear;
+    }
+
+    private static float[] weights(Block block) {
+        return block.getParameters().get("weight").getArray().toFloatArray();
     }
 
     private static void backward(NDManager manager, Block block, float[] input) {
