@@ -1,5 +1,6 @@
 package dev.deemwb.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,14 +13,17 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@link #popeOfficial}: the POPE authors' evaluation rule. Every answer becomes yes or no,
  *       so a model that rambles is still scored; numbers stay comparable with published POPE tables.
- *   <li>{@link #exactMatch}: DEEM's rule. Only an answer that is exactly "yes" or "no" (after light
- *       cleaning) counts; anything else is wrong. Used for RobustVQA and as DEEM's POPE variant.
+ *   <li>{@link #exactMatch}: DEEM's rule. The answer is first extracted from the text as DEEM's
+ *       scorer does ({@link #deemAnswer}), then must be exactly "yes" or "no"; anything else is
+ *       wrong. Used for RobustVQA and as DEEM's POPE variant.
  * </ul>
  */
 public final class AnswerCleaning {
 
     private static final Set<String> POPE_NEGATIONS = Set.of("No", "not", "no");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final List<String> DEEM_LEADS = List.of("is ", "are ", "a ", "an ", "the ");
+    private static final List<String> DEEM_TAILS = List.of(" of", " or ", " and ");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!?,;:]+$");
 
     private AnswerCleaning() {}
@@ -43,15 +47,49 @@ public final class AnswerCleaning {
     }
 
     /**
-     * DEEM's exact-match rule: the {@linkplain #normalize normalized} answer must be exactly
+     * DEEM's exact-match rule: the {@linkplain #deemAnswer extracted} answer must be exactly
      * {@code yes} or {@code no}; anything else is empty, and scorers count it as wrong.
      */
     public static Optional<YesNo> exactMatch(String answer) {
-        return switch (normalize(answer)) {
+        return switch (deemAnswer(answer)) {
             case "yes" -> Optional.of(YesNo.YES);
             case "no" -> Optional.of(YesNo.NO);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The answer as DEEM's scorer extracts it from free text, step by step (its substring tests are
+     * naive, and kept so): drop double quotes; keep the first line, then the text before the first
+     * {@code .}, then before the first {@code ,}, then before the first {@code !}; lower-case; then in
+     * this order keep what follows the first {@code "is "}, {@code "are "}, {@code "a "}, {@code "an "}
+     * and {@code "the "}, each only where present; cut at {@code " of"}, {@code " or "} and
+     * {@code " and "}; replace {@code :}, {@code [} and {@code ]} by spaces; strip. So
+     * {@code "Yes, there is a dog."} → {@code yes}, {@code "The answer is yes"} → {@code yes},
+     * {@code "There is no cat."} → {@code no cat}, and {@code "yes, no."} → {@code yes}.
+     */
+    public static String deemAnswer(String answer) {
+        String text = answer.replace("\"", "");
+        text = before(text, "\n");
+        text = before(text, ".");
+        text = before(text, ",");
+        text = before(text, "!");
+        text = text.toLowerCase(Locale.ROOT);
+        for (String lead : DEEM_LEADS) {
+            int at = text.indexOf(lead);
+            if (at >= 0) {
+                text = text.substring(at + lead.length());
+            }
+        }
+        for (String tail : DEEM_TAILS) {
+            text = before(text, tail);
+        }
+        return text.replace(':', ' ').replace('[', ' ').replace(']', ' ').strip();
+    }
+
+    private static String before(String text, String mark) {
+        int at = text.indexOf(mark);
+        return at >= 0 ? text.substring(0, at) : text;
     }
 
     /**

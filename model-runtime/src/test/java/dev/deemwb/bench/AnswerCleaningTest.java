@@ -35,11 +35,21 @@ class AnswerCleaningTest {
         "\" Yes! \"             | YES",
         "NO.                    | NO",
         "\"No, \"               | NO",
-        "no?!                   | NO",
-        "\"yes, there is a dog\" | OTHER",
+        "no?!                   | OTHER", // DEEM's rule cuts at "!" but keeps "?"
         "\"\"                   | OTHER",
         "Nope                   | OTHER",
         "y                      | OTHER",
+        // DEEM's extraction, worked by hand from its rule (first line / sentence / clause, then what follows "is ", ...)
+        "Yes, there is a dog.   | YES",
+        "\"No, it is not.\"     | NO",
+        "The answer is yes      | YES",
+        "\"no, but\"            | NO",
+        "\"\"\"yes\"\"\"       | YES",
+        "There is no cat.       | OTHER",
+        "\"yes, no.\"           | YES",
+        "Not.                   | OTHER",
+        "\"Yes or no\"          | YES",
+        "\"Is it? yes\"         | OTHER",
     })
     void exactMatchRule(String answer, String expected) {
         Optional<YesNo> wanted = expected.equals("OTHER") ? Optional.empty() : Optional.of(YesNo.valueOf(expected));
@@ -54,5 +64,17 @@ class AnswerCleaningTest {
     })
     void normalize(String answer, String expected) {
         assertThat(AnswerCleaning.normalize(answer)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "''{0}'' -> ''{1}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "\"Yes, there is a dog.\"       | yes",
+        "\"There is no cat.\"           | no cat",
+        "\"It is a photo of a goldfish\" | photo",
+        "\"first line\nsecond\"         | first line",
+        "\"Answer: [yes]\"              | answer   yes",
+    })
+    void deemExtraction(String answer, String expected) {
+        assertThat(AnswerCleaning.deemAnswer(answer.replace("\\n", "\n"))).isEqualTo(expected);
     }
 }

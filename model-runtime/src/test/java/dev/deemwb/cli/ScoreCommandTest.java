@@ -93,9 +93,10 @@ class ScoreCommandTest {
         assertThat(json.get("tp").isIntegralNumber()).isTrue();
         assertThat(json.get("accuracy").isFloatingPointNumber()).isTrue();
 
-        assertThat(json.get("exact_match_accuracy").asDouble()).isCloseTo(0.25, within(EPS));
+        // DEEM's extraction: "No, there is not" → "no" (right on 6, wrong on 5); "not sure" and "" are neither
+        assertThat(json.get("exact_match_accuracy").asDouble()).isCloseTo(0.375, within(EPS));
         assertThat(json.get("exact_match_n").asInt()).isEqualTo(8);
-        assertThat(json.get("exact_match_not_yes_or_no").asInt()).isEqualTo(5);
+        assertThat(json.get("exact_match_not_yes_or_no").asInt()).isEqualTo(3);
         assertThat(json.get("skipped").asInt()).isZero();
         assertThat(json.get("skipped_by_reason").isObject()).isTrue();
         assertThat(json.get("skipped_by_reason").size()).isZero();

@@ -21,16 +21,16 @@ class PopeScorerTest {
 
     /*
      * By hand, label / answer -> official parse (confusion cell); exact match:
-     * 1 yes "Yes, there is a dog." -> yes (tp); "yes, there is a dog" is not yes/no: wrong, other
+     * 1 yes "Yes, there is a dog." -> yes (tp); DEEM's extraction keeps "yes" (before the ","): right
      * 2 yes "yes"                  -> yes (tp); right
      * 3 yes "No."                  -> no  (fn); "no": wrong
      * 4 yes "Yes."                 -> yes (tp); right
-     * 5 no  "There is no cat."     -> no  (tn); not yes/no: wrong, other
+     * 5 no  "There is no cat."     -> no  (tn); extracted "no cat" (after "is "), not yes/no: wrong, other
      * 6 no  "no"                   -> no  (tn); right
      * 7 no  "Yes"                  -> yes (fp); wrong
      * 8 no  "Not."                 -> yes (fp: "Not" is not No/no/not); "not" is not yes/no: wrong, other
      * tp=3 fp=2 tn=2 fn=1, n=8: accuracy 5/8 = 0.625, precision 3/5 = 0.6, recall 3/4 = 0.75,
-     * F1 = 2*0.6*0.75/1.35 = 2/3, yes-ratio 5/8 = 0.625. Exact match: 3/8 = 0.375, 3 not yes/no.
+     * F1 = 2*0.6*0.75/1.35 = 2/3, yes-ratio 5/8 = 0.625. Exact match: 4/8 = 0.5, 2 not yes/no.
      */
     private static final List<String> ANSWERS = List.of(
             "Yes, there is a dog.", "yes", "No.", "Yes.", "There is no cat.", "no", "Yes", "Not.");
@@ -47,7 +47,7 @@ class PopeScorerTest {
         assertThat(official.recall()).isEqualTo(0.75);
         assertThat(official.f1()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(official.yesRatio()).isEqualTo(0.625);
-        assertThat(score.exactMatch()).isEqualTo(new ExactMatch(new Accuracy(3, 8, 0.375), 3));
+        assertThat(score.exactMatch()).isEqualTo(new ExactMatch(new Accuracy(4, 8, 0.5), 2));
         assertThat(score.skipped().count()).isZero();
     }
 

@@ -22,25 +22,25 @@ class RobustVqaScorerTest {
         List<RobustVqaQuestion> questions = new RobustVqaDataset(splits).questions();
 
         /*
-         * By hand:
+         * By hand, with DEEM's extraction (text before the first ".", then ",", then "!"):
          * imagenet_a[0].gt    yes  "Yes."        right
-         * imagenet_a[0].error no   "yes"         wrong
-         * imagenet_a[1].gt    yes  "Yes, it is"  wrong, not yes/no
-         * imagenet_a[1].error no   "No!"         right       -> imagenet_a 2/4 = 0.5, 1 not yes/no
+         * imagenet_a[0].error no   "Maybe"       wrong, not yes/no
+         * imagenet_a[1].gt    yes  "Yes, it is"  "yes": right
+         * imagenet_a[1].error no   "No!"         right       -> imagenet_a 3/4 = 0.75, 1 not yes/no
          * imagenet_r[0].gt    yes  "yes"         right
          * imagenet_r[0].error no   (no answer)   skipped     -> imagenet_r 1/1 = 1.0
          * imagenet_v2[0].gt   answered, no such question: skipped
-         * overall 3/5 = 0.6, 1 not yes/no
+         * overall 4/5 = 0.8, 1 not yes/no
          */
         RobustVqaScore score = RobustVqaScorer.score(questions, Map.of(
-                "imagenet_a[0].gt", "Yes.", "imagenet_a[0].error", "yes",
+                "imagenet_a[0].gt", "Yes.", "imagenet_a[0].error", "Maybe",
                 "imagenet_a[1].gt", "Yes, it is", "imagenet_a[1].error", "No!",
                 "imagenet_r[0].gt", "yes", "imagenet_v2[0].gt", "yes"));
 
         assertThat(score.bySplit()).containsExactly(
-                Map.entry("imagenet_a", new ExactMatch(new Accuracy(2, 4, 0.5), 1)),
+                Map.entry("imagenet_a", new ExactMatch(new Accuracy(3, 4, 0.75), 1)),
                 Map.entry("imagenet_r", new ExactMatch(new Accuracy(1, 1, 1.0), 0)));
-        assertThat(score.overall()).isEqualTo(new ExactMatch(new Accuracy(3, 5, 0.6), 1));
+        assertThat(score.overall()).isEqualTo(new ExactMatch(new Accuracy(4, 5, 0.8), 1));
         assertThat(score.skipped().items()).containsExactly(
                 new Skipped("imagenet_r[0].error", Skipped.NO_ANSWER),
                 new Skipped("imagenet_v2[0].gt", Skipped.UNMATCHED_ANSWER));
