@@ -32,9 +32,19 @@ class MmvpScorerTest {
         "\" open! \"    | A",
         "(b)            | B",
         "Closed         | B",
-        "(a) Closed     | NONE",  // names (a) by letter but (b) by text: neither form matches
+        "(a) Closed     | A",     // the letter wins: lmms-eval's standalone-letter rule
         "The door is open | NONE",
-        "ab             | NONE",
+        "The answer is (b) | B",
+        "Option A       | A",
+        "I think b      | B",
+        "Answer: B      | B",
+        "B. Closed      | B",
+        "a) Open        | A",
+        "\"b, I guess\" | B",
+        "a dog          | A",     // quirk of the rules: "a" is read as the letter
+        "Both           | B",     // quirk: the first character
+        "ab             | A",     // quirk: the first character
+        "Neither        | NONE",
     })
     void answerMatching(String answer, String expected) {
         Optional<MmvpChoice> wanted = expected.equals("NONE") ? Optional.empty() : Optional.of(MmvpChoice.valueOf(expected));
@@ -45,7 +55,7 @@ class MmvpScorerTest {
     void answerNamingBothOptionsPicksNothing() {
         MmvpOptions same = new MmvpOptions("Yes", "yes");
 
-        assertThat(same.choiceNamedBy("Yes")).isEmpty();
+        assertThat(same.choiceNamedBy("Yes")).as("both texts, no letter").isEmpty();
         assertThat(same.choiceNamedBy("(b)")).contains(MmvpChoice.B);
     }
 
