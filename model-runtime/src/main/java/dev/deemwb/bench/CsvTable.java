@@ -46,6 +46,16 @@ public final class CsvTable {
                 () -> BenchFormatException.atLine(file, headerLine, "missing column '" + name + "'"));
     }
 
+    /** The column under {@code name} or, where a file spells it so, under one of {@code aliases}. */
+    public Column column(String name, String... aliases) {
+        Optional<Column> found = optionalColumn(name);
+        for (int i = 0; found.isEmpty() && i < aliases.length; i++) {
+            found = optionalColumn(aliases[i]);
+        }
+        return found.orElseThrow(() -> BenchFormatException.atLine(file, headerLine, "missing column '" + name + "'"
+                + (aliases.length == 0 ? "" : " (or '" + String.join("', '", aliases) + "')")));
+    }
+
     /** The column named {@code name}, if the header has it. */
     public Optional<Column> optionalColumn(String name) {
         return Optional.ofNullable(columns.get(key(name)));

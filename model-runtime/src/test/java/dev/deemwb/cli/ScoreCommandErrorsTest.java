@@ -112,7 +112,7 @@ class ScoreCommandErrorsTest {
 
         CliRun run = score("mmvp-vlm", statements, predictions);
 
-        assertOneLineFailure(run, statements, "line 1", "missing column 'type'");
+        assertOneLineFailure(run, statements, "line 1", "missing column 'Type'");
     }
 
     @Test

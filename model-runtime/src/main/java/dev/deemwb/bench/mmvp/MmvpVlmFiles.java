@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes MMVP-VLM's {@code Questions.csv}: columns {@code qid, type, statement} (found by
- * name, in any order), rows (1,2), (3,4), … forming pairs. {@code type} is the visual pattern, parsed
+ * Reads and writes MMVP-VLM's {@code Questions.csv}: columns {@code Question ID, Type, Statement}
+ * (found by name in any case and order; {@code qid} is read for the first), rows (1,2), (3,4), … forming pairs. {@code type} is the visual pattern, parsed
  * leniently by {@link MmvpPattern#parse} and written as its display name, which is also the name of
  * the pattern's image folder.
  */
 public final class MmvpVlmFiles {
 
-    private static final String QID = "qid";
-    private static final String TYPE = "type";
-    private static final String STATEMENT = "statement";
+    /** As MMVP-VLM publishes it; our own earlier files said {@code qid, type, statement}, also read. */
+    private static final String QID = "Question ID";
+    private static final String TYPE = "Type";
+    private static final String STATEMENT = "Statement";
+    private static final String SHORT_QID = "qid";
 
     private MmvpVlmFiles() {}
 
@@ -31,7 +33,7 @@ public final class MmvpVlmFiles {
      */
     public static List<MmvpVlmPair> readStatements(Path file) throws IOException {
         CsvTable table = Csv.read(file);
-        CsvTable.Column qid = table.column(QID);
+        CsvTable.Column qid = table.column(QID, SHORT_QID);
         CsvTable.Column type = table.column(TYPE);
         CsvTable.Column statement = table.column(STATEMENT);
         return Pairs.fromRows(table.rows(),

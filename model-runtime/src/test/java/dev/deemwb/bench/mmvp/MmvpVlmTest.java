@@ -45,8 +45,21 @@ class MmvpVlmTest {
         MmvpVlmFiles.writeStatements(file, pairs);
 
         assertThat(MmvpVlmFiles.readStatements(file)).isEqualTo(pairs);
-        assertThat(Files.readAllLines(file)).startsWith("qid,type,statement", "1,Color and Appearance,\"a shape, 1\"");
+        assertThat(Files.readAllLines(file)).startsWith("Question ID,Type,Statement", "1,Color and Appearance,\"a shape, 1\"");
         assertThat(TempFiles.names(dir)).containsExactly("Questions.csv");
+    }
+
+    @Test
+    void readsTheHeaderAsMmvpVlmPublishesIt() throws IOException {
+        Path file = write("Question ID,Type,Statement\n"
+                + "1,Orientation and Direction,The dog's face is facing left\n"
+                + "2,Orientation and Direction,The dog's face is facing right\n");
+
+        List<MmvpVlmPair> pairs = MmvpVlmFiles.readStatements(file);
+
+        assertThat(pairs).hasSize(1);
+        assertThat(pairs.get(0).first().qid()).isEqualTo(1);
+        assertThat(pairs.get(0).second().statement()).isEqualTo("The dog's face is facing right");
     }
 
     @Test
@@ -61,7 +74,10 @@ class MmvpVlmTest {
     @Test
     void structuralErrors() throws IOException {
         Path missing = write("qid,statement\n1,a\n2,b\n");
-        assertThatThrownBy(() -> MmvpVlmFiles.readStatements(missing)).hasMessage(missing + " line 1: missing column 'type'");
+        assertThatThrownBy(() -> MmvpVlmFiles.readStatements(missing)).hasMessage(missing + " line 1: missing column 'Type'");
+        Path noId = write("number,type,statement\n1,Texts,a\n2,Texts,b\n");
+        assertThatThrownBy(() -> MmvpVlmFiles.readStatements(noId))
+                .hasMessage(noId + " line 1: missing column 'Question ID' (or 'qid')");
 
         Path mixed = write("qid,type,statement\n1,Texts,a\n2,Color and Appearance,b\n");
         assertThatThrownBy(() -> MmvpVlmFiles.readStatements(mixed))
