@@ -33,6 +33,10 @@ public final class Csv {
             throw BenchFormatException.inFile(file, "empty file, expected a header row");
         }
         ParsedRecord header = records.get(0);
+        if (header.fields().size() == 1 && header.fields().get(0).contains("\t")) {
+            throw BenchFormatException.atLine(file, header.line(),
+                    "the header is tab-separated; these files are comma-separated (save as CSV, not TSV)");
+        }
         List<CsvRow> rows = new ArrayList<>();
         for (ParsedRecord record : records.subList(1, records.size())) {
             List<String> extra = record.fields().subList(Math.min(header.fields().size(), record.fields().size()),

@@ -23,7 +23,12 @@ public final class JsonLines {
      * @throws BenchFormatException naming the file and line of the first bad line
      */
     public static <T> List<T> read(Path file, Function<JsonRecord, T> parser) throws IOException {
-        List<String> lines = BenchFiles.readText(file).lines().toList();
+        String text = BenchFiles.readText(file);
+        if (text.strip().startsWith("[")) {
+            throw BenchFormatException.inFile(file, "a JSON array, not JSON Lines (one JSON object per line, no "
+                    + "enclosing [ ])");
+        }
+        List<String> lines = text.lines().toList();
         List<T> values = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

@@ -86,8 +86,11 @@ public final class JsonRecord implements Located {
 
     private JsonNode required(String field) {
         JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+        if (value == null) {
             throw error("missing field '" + field + "'");
+        }
+        if (value.isNull()) {
+            throw error("field '" + field + "' is null");
         }
         return value;
     }

@@ -72,6 +72,13 @@ class CsvTest {
     }
 
     @Test
+    void aTabSeparatedFileIsNamedAsSuch() throws IOException {
+        Path file = write("Questions.tsv", "Index\tQuestion\tOptions\tCorrect Answer\n1\tIs it open?\t(a) Yes (b) No\t(a)\n");
+        assertThatThrownBy(() -> Csv.read(file)).hasMessage(file
+                + " line 1: the header is tab-separated; these files are comma-separated (save as CSV, not TSV)");
+    }
+
+    @Test
     void malformedQuotingIsAnError() throws IOException {
         Path unclosed = write("unclosed.csv", "a,b\n1,\"never\nclosed\n");
         assertThatThrownBy(() -> Csv.read(unclosed)).hasMessage(unclosed + " line 2: quoted field is never closed");

@@ -37,9 +37,17 @@ class JsonLinesTest {
 
     @Test
     void errorsNameFileAndLine() throws IOException {
-        Path notObject = write("[1, 2]\n");
+        Path notObject = write("{\"name\": \"a\"}\n\"b\"\n");
         assertThatThrownBy(() -> JsonLines.read(notObject, record -> record.string("name")))
-                .hasMessage(notObject + " line 1: expected a JSON object, found array [1,2]");
+                .hasMessage(notObject + " line 2: expected a JSON object, found string \"b\"");
+
+        Path array = write("[\n  {\"name\": \"a\"},\n  {\"name\": \"b\"}\n]\n");
+        assertThatThrownBy(() -> JsonLines.read(array, record -> record.string("name")))
+                .hasMessage(array + ": a JSON array, not JSON Lines (one JSON object per line, no enclosing [ ])");
+
+        Path nullAnswer = write("{\"name\": null}\n");
+        assertThatThrownBy(() -> JsonLines.read(nullAnswer, record -> record.string("name")))
+                .hasMessage(nullAnswer + " line 1: field 'name' is null");
 
         Path wrongType = write("\n{\"name\": 3}\n");
         assertThatThrownBy(() -> JsonLines.read(wrongType, record -> record.string("name")))

@@ -46,12 +46,23 @@ class ScoreCommandErrorsTest {
 
     @Test
     void popeLabelLineThatIsNotAnObjectNamesFileAndLine() throws IOException {
-        Path labels = write("labels.jsonl", "[1, 2, 3]\n");
+        Path labels = write("labels.jsonl", "{\"question_id\": 1, \"image\": \"a.jpg\", \"text\": \"t\", \"label\": \"yes\"}\n"
+                + "7\n");
         Path answers = write("answers.jsonl", "");
 
         CliRun run = score("pope", labels, answers);
 
-        assertOneLineFailure(run, labels, "line 1", "expected a JSON object");
+        assertOneLineFailure(run, labels, "line 2", "expected a JSON object");
+    }
+
+    @Test
+    void popeLabelsWrittenAsOneJsonArraySaySo() throws IOException {
+        Path labels = write("labels.json", "[{\"question_id\": 1, \"image\": \"a.jpg\", \"text\": \"t\", \"label\": \"yes\"}]\n");
+        Path answers = write("answers.jsonl", "");
+
+        CliRun run = score("pope", labels, answers);
+
+        assertOneLineFailure(run, labels, "a JSON array, not JSON Lines");
     }
 
     @Test
