@@ -12,10 +12,10 @@ import java.util.Map;
  * other tools.
  *
  * <ul>
- *   <li>MMVP: {@code {"index": 7, "answer": "(a) Open"}}
+ *   <li>MMVP: {@code {"index": 7, "answer": "(a) Open"}}, or MMVP's own {@code {"question_id": 7,
+ *       "answer": "(a)", "response": "(b) Closed"}} (answer = ground truth, response = the model)
  *   <li>MMVP-VLM: {@code {"qid": 7, "image": 0}} — which image of the pair the statement was matched to
  *   <li>RobustVQA: {@code {"question_id": "imagenet_r[3].gt", "answer": "yes"}}
- *   <li>POPE, from tools that do not write POPE's answer file: {@code {"question_id": 17, "answer": "yes"}}
  * </ul>
  *
  * A question predicted twice is an error naming both lines: silently keeping one would change scores.
@@ -25,13 +25,15 @@ public final class PredictionFiles {
     private PredictionFiles() {
     }
 
+    /**
+     * MMVP answers by question index: ours, {@code {"index", "answer"}}, or MMVP's own answer files,
+     * {@code {"question_id", "answer", "response"}}, whose {@code answer} is the ground truth and
+     * {@code response} the model's answer (reading {@code answer} there would score the labels).
+     */
     public static Map<Integer, String> readAnswersByIndex(Path file) throws IOException {
-        return collect(file, JsonLines.read(file, r -> new Keyed<>(r, r.integer("index"), r.string("answer"))));
-    }
-
-    /** POPE predictions from other tools: {@code {"question_id": 17, "answer": "yes"}} (POPE's ids are numbers). */
-    public static Map<Integer, String> readAnswersByQuestionNumber(Path file) throws IOException {
-        return collect(file, JsonLines.read(file, r -> new Keyed<>(r, r.integer("question_id"), r.string("answer"))));
+        return collect(file, JsonLines.read(file, r -> new Keyed<>(r,
+                r.has("index") ? r.integer("index") : r.integer("question_id"),
+                r.has("response") ? r.string("response") : r.string("answer"))));
     }
 
     public static Map<String, String> readAnswersById(Path file) throws IOException {

@@ -1,12 +1,9 @@
 package dev.deemwb.probe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.deemwb.bench.BenchFiles;
 import dev.deemwb.bench.BenchFormatException;
 import dev.deemwb.bench.PredictionFiles;
 import dev.deemwb.bench.pope.PopeAnswer;
 import dev.deemwb.bench.pope.PopeFiles;
-import dev.deemwb.io.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,10 +15,12 @@ import java.util.Map;
  * {@link ProbeItem#id()}:
  *
  * <ul>
- *   <li>POPE: an answer file — {@code {"question", "answer"}} per line in the split file's order (as
- *       POPE's own script reads it), or with {@code question_id} on every line — or other tools'
- *       {@code {"question_id", "answer"}} lines;
- *   <li>MMVP: {@code {"index", "answer"}} per line;
+ *   <li>POPE: an answer file — {@code {"question", "answer"}} or just {@code {"answer"}} per line in
+ *       the split file's order (as POPE's own script reads it), or with {@code question_id} on every
+ *       line, as other tools write it; LLaVA's {@code {"question_id", "text"}} lines too;
+ *   <li>MMVP: {@code {"index", "answer"}} per line, or MMVP's own answer files
+ *       ({@code {"question_id", "answer", "response"}}, where {@code answer} is the ground truth and
+ *       {@code response} the model's);
  *   <li>RobustVQA: {@code {"question_id": "imagenet_r[3].gt", "answer"}} per line.
  * </ul>
  */
@@ -46,21 +45,7 @@ public final class ExternalPredictions {
         return answers;
     }
 
-    /** Whether the first non-blank line is a JSON object with {@code field} (false if it is no JSON object). */
-    private static boolean firstLineHas(Path file, String field) throws IOException {
-        String first = BenchFiles.readText(file).lines().filter(line -> !line.isBlank()).findFirst().orElse("");
-        try {
-            return Json.mapper().readTree(first).has(field);
-        } catch (JsonProcessingException e) {
-            return true; // not JSON: let the answer-file reader name the file and line
-        }
-    }
-
     private static void readPope(PopeBenchmark pope, Path file, Map<String, String> answers) throws IOException {
-        if (!firstLineHas(file, "question")) {
-            PredictionFiles.readAnswersByQuestionNumber(file).forEach((id, answer) -> answers.put(String.valueOf(id), answer));
-            return;
-        }
         List<PopeAnswer> lines = PopeFiles.readAnswers(file);
         boolean byId = !lines.isEmpty() && lines.get(0).questionId() != null;
         if (!byId && lines.size() != pope.questions().size()) {

@@ -70,7 +70,7 @@ class ScoreCommandErrorsTest {
         Path labels = write("labels.jsonl", GOOD_POPE_LINE.formatted(1) + GOOD_POPE_LINE.formatted(2));
         Path answers = write("answers.jsonl", """
                 {"question": "Is there a dog in the image?", "answer": "yes"}
-                {"question": "Is there a dog in the image?", "text": "yes"}
+                {"question": "Is there a dog in the image?", "reply": "yes"}
                 """);
 
         CliRun run = score("pope", labels, answers);

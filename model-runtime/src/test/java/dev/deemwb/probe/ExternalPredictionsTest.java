@@ -100,6 +100,43 @@ class ExternalPredictionsTest {
     }
 
     @Test
+    void popeAnswerFilesWithOnlyTheAnswerAsPopesScriptReadsThemAndLlavaLinesLoad() throws IOException {
+        PopeBenchmark pope = (PopeBenchmark) benchmarks.get(1);
+        Map<String, String> answers = someAnswers(pope, 5);
+        StringBuilder answerOnly = new StringBuilder();
+        StringBuilder llava = new StringBuilder();
+        answers.forEach((id, answer) -> {
+            String quoted = Json.mapper().valueToTree(answer).toString();
+            answerOnly.append("{\"answer\": ").append(quoted).append("}\n");
+            llava.append("{\"question_id\": ").append(id).append(", \"prompt\": \"Is there a circle?\", \"text\": ")
+                    .append(quoted).append(", \"model_id\": \"llava-v1.5-7b\"}\n");
+        });
+        Path answerOnlyFile = dir.resolve("answer-only.jsonl");
+        Files.writeString(answerOnlyFile, answerOnly);
+        Path llavaFile = dir.resolve("llava.jsonl");
+        Files.writeString(llavaFile, llava);
+
+        assertThat(ExternalPredictions.read(pope, answerOnlyFile)).isEqualTo(answers);
+        assertThat(ExternalPredictions.read(pope, llavaFile)).isEqualTo(answers);
+    }
+
+    @Test
+    void mmvpsOwnAnswerFilesAreScoredOnTheResponseNotOnTheGroundTruth() throws IOException {
+        MmvpBenchmark mmvp = (MmvpBenchmark) benchmarks.get(3);
+        Map<String, String> answers = someAnswers(mmvp, 6);
+        StringBuilder text = new StringBuilder();
+        for (ProbeItem item : mmvp.items()) {
+            text.append("{\"question_id\": ").append(item.id()).append(", \"answer\": ")
+                    .append(Json.mapper().valueToTree(item.expected()).toString()).append(", \"response\": ")
+                    .append(Json.mapper().valueToTree(answers.get(item.id())).toString()).append("}\n");
+        }
+        Path file = dir.resolve("mmvp-answers.jsonl");
+        Files.writeString(file, text);
+
+        assertThat(ExternalPredictions.read(mmvp, file)).isEqualTo(answers);
+    }
+
+    @Test
     void aPopeAnswerFileOfTheWrongLengthIsRefusedBecauseOrderCannotSayWhatIsMissing() throws IOException {
         PopeBenchmark pope = (PopeBenchmark) benchmarks.get(0);
         Path file = dir.resolve("short.jsonl");

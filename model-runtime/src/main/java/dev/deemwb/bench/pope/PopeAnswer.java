@@ -8,11 +8,13 @@ import java.util.Objects;
 /**
  * One line of a POPE answer file, the format POPE's evaluation script reads:
  * {@code {"question": "Is there a snowboard in the image?", "answer": "Yes, there is."}}, one line
- * per question, in the order of the split file. A {@code question_id} may be added; then answers are
- * matched to questions by id instead of by order (see {@link PopeScorer}).
+ * per question, in the order of the split file; the script reads only {@code answer}, so the
+ * question may be left out. A {@code question_id} may be added; then answers are matched to questions
+ * by id instead of by order (see {@link PopeScorer}).
  *
  * @param questionId the question's id, or {@code null} when the file matches answers by order
- * @param question   the question as it was asked (informational: scoring never reads it)
+ * @param question   the question as it was asked, or {@code null} when the file leaves it out
+ *                   (informational: scoring never reads it)
  * @param answer     the model's raw answer text, possibly empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,7 +22,6 @@ import java.util.Objects;
 public record PopeAnswer(@JsonProperty("question_id") Integer questionId, String question, String answer) {
 
     public PopeAnswer {
-        Objects.requireNonNull(question, "question");
         Objects.requireNonNull(answer, "answer");
     }
 

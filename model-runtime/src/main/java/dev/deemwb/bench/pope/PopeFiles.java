@@ -70,8 +70,10 @@ public final class PopeFiles {
                         ? "missing field 'question_id' (earlier lines have one)"
                         : "unexpected field 'question_id' (earlier lines have none)");
             }
+            // LLaVA's model_vqa writes {"question_id", "prompt", "text", ...}: its answer is "text".
+            String answerField = !record.has("answer") && record.has("text") ? "text" : "answer";
             return new PopeAnswer(hasId ? record.integer("question_id") : null,
-                    record.string("question"), record.string("answer"));
+                    record.has("question") ? record.string("question") : null, record.string(answerField));
         }
     }
 }
