@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public sealed interface Benchmark<S> permits PopeBenchmark, MmvpBenchmark, RobustVqaBenchmark {
 
-    /** {@code pope}, {@code mmvp} or {@code robustvqa}. */
-    String kind();
+    BenchmarkKind kind();
 
     /** A short name for tables and folders, e.g. {@code pope_adversarial}. */
     String name();
@@ -38,6 +37,21 @@ public sealed interface Benchmark<S> permits PopeBenchmark, MmvpBenchmark, Robus
      *                    reported by the scorer, never counted right or wrong
      */
     Scored<S> score(String model, Map<String, String> answersById);
+
+    /**
+     * Calls the case for this benchmark's own type: an exhaustive choice over the sealed family that the
+     * compiler checks (Java 17 has no pattern matching in {@code switch}), so no caller downcasts.
+     */
+    <R> R match(Cases<R> cases);
+
+    /** One case per kind of benchmark. */
+    interface Cases<R> {
+        R pope(PopeBenchmark pope);
+
+        R mmvp(MmvpBenchmark mmvp);
+
+        R robustVqa(RobustVqaBenchmark robustVqa);
+    }
 
     /** A model's score: the scorer's own result (for charts) and its flat metrics (for tables and CSV). */
     record Scored<S>(S score, List<Metric> metrics, Skips skipped) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.infer.CategoryProbe;
 import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.infer.ReconstructionProbe;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.Variant;
@@ -19,9 +20,6 @@ import java.util.Map;
  * conditioning gap. Each part records its size and seed.
  */
 public final class EvaluationTable {
-
-    public static final float RECONSTRUCTION_NOISE = 0.65f;
-    public static final int RECONSTRUCTION_STEPS = 20;
 
     private EvaluationTable() {
     }
@@ -48,7 +46,7 @@ public final class EvaluationTable {
                 sizes.robustVqaRecords(), 64), benchmarks);
         table.putPOJO("benchmarks", benchmarks(models, MiniSuite.read(benchmarks)));
         table.putPOJO("reconstruction", new ReconstructionProbe(models)
-                .run(seed, sizes.reconstructionScenes(), RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS));
+                .run(seed, sizes.reconstructionScenes(), ReconstructionDefaults.NOISE, ReconstructionDefaults.STEPS));
         return table;
     }
 

@@ -35,8 +35,13 @@ public record MmvpBenchmark(Path file, Path images, List<MmvpPair> pairs) implem
     }
 
     @Override
-    public String kind() {
-        return "mmvp";
+    public <R> R match(Cases<R> cases) {
+        return cases.mmvp(this);
+    }
+
+    @Override
+    public BenchmarkKind kind() {
+        return BenchmarkKind.MMVP;
     }
 
     @Override

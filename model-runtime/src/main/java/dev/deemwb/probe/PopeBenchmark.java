@@ -44,8 +44,13 @@ public record PopeBenchmark(Path file, Path images, String split, List<PopeQuest
     }
 
     @Override
-    public String kind() {
-        return "pope";
+    public <R> R match(Cases<R> cases) {
+        return cases.pope(this);
+    }
+
+    @Override
+    public BenchmarkKind kind() {
+        return BenchmarkKind.POPE;
     }
 
     @Override

@@ -50,8 +50,13 @@ public record RobustVqaBenchmark(Path file, Path images, List<RobustVqaQuestion>
     }
 
     @Override
-    public String kind() {
-        return "robustvqa";
+    public <R> R match(Cases<R> cases) {
+        return cases.robustVqa(this);
+    }
+
+    @Override
+    public BenchmarkKind kind() {
+        return BenchmarkKind.ROBUSTVQA;
     }
 
     @Override

@@ -44,7 +44,7 @@ public record RunInfo(
     public static RunInfo describe(Benchmark<?> benchmark, Path bundleDir, List<String> models, int batchSize)
             throws IOException {
         BundleManifest manifest = Bundles.readManifest(bundleDir);
-        return new RunInfo(SCHEMA, benchmark.kind(), benchmark.name(), benchmark.file().toAbsolutePath().toString(),
+        return new RunInfo(SCHEMA, benchmark.kind().id(), benchmark.name(), benchmark.file().toAbsolutePath().toString(),
                 Sha256.of(benchmark.file()), benchmark.images().toAbsolutePath().toString(), manifest.bundleId(),
                 Sha256.of(bundleDir.resolve(BundleManifest.FILE_NAME)), miniSeed(benchmark.file()), models, batchSize,
                 DECODING, Instant.now());

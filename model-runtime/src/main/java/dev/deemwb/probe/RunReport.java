@@ -34,6 +34,21 @@ public record RunReport(Benchmark<?> benchmark, RunInfo info, List<RunRecord> re
         return new RunReport(benchmark, info, List.copyOf(records), scores, Slices.counts(records, Slices.Slice.ALL));
     }
 
+    /**
+     * Each model's score in the benchmark's own type, by model.
+     *
+     * @param ofBenchmark this report's benchmark, which gives the type
+     */
+    @SuppressWarnings("unchecked") // every score here came from this benchmark's own score(), typed S
+    public <S> Map<String, S> scores(Benchmark<S> ofBenchmark) {
+        if (ofBenchmark != benchmark) {
+            throw new IllegalArgumentException("not this report's benchmark: " + ofBenchmark.name());
+        }
+        Map<String, S> typed = new LinkedHashMap<>();
+        scores.forEach((model, scored) -> typed.put(model, ((Benchmark.Scored<S>) scored).score()));
+        return typed;
+    }
+
     /** Items that could not be asked. */
     public List<RunRecord> errors() {
         return records.stream().filter(RunRecord::isError).toList();

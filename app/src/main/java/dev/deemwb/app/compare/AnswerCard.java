@@ -3,6 +3,7 @@ package dev.deemwb.app.compare;
 import dev.deemwb.infer.Answer;
 import dev.deemwb.model.Variant;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,7 +44,7 @@ public final class AnswerCard {
     void show(Answer result, Verdict newVerdict) {
         answer.set(result.text().isEmpty() ? "(no answer)" : result.text());
         alternatives.set(result.alternatives());
-        latency.set(String.format(java.util.Locale.ROOT, "%.0f ms", result.latencyMillis()));
+        latency.set(String.format(Locale.ROOT, "%.0f ms", result.latencyMillis()));
         verdict.set(newVerdict);
     }
 

@@ -1,4 +1,4 @@
-package dev.deemwb.app.probes;
+package dev.deemwb.app.probes.charts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

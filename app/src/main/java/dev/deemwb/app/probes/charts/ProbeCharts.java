@@ -1,4 +1,4 @@
-package dev.deemwb.app.probes;
+package dev.deemwb.app.probes.charts;
 
 import dev.deemwb.bench.BinaryMetrics;
 import dev.deemwb.bench.mmvp.MmvpScore;
@@ -8,6 +8,7 @@ import dev.deemwb.model.Variant;
 import dev.deemwb.probe.Benchmark;
 import dev.deemwb.probe.MmvpBenchmark;
 import dev.deemwb.probe.PopeBenchmark;
+import dev.deemwb.probe.RobustVqaBenchmark;
 import dev.deemwb.probe.RunReport;
 import dev.deemwb.probe.Slices;
 import java.awt.BasicStroke;
@@ -43,25 +44,33 @@ public final class ProbeCharts {
     }
 
     public static List<NamedChart> of(RunReport report) {
-        Benchmark<?> benchmark = report.benchmark();
-        if (benchmark instanceof PopeBenchmark pope) {
-            return List.of(pope(pope, report));
-        }
-        if (benchmark instanceof MmvpBenchmark) {
-            return List.of(mmvp(report));
-        }
-        List<NamedChart> charts = new ArrayList<>();
-        charts.add(robustVqaSplits(report));
-        if (report.records().stream().anyMatch(r -> r.slices().containsKey("severity"))) {
-            charts.add(robustVqaSeverity(report));
-        }
-        return charts;
+        return report.benchmark().match(new Benchmark.Cases<>() {
+            @Override
+            public List<NamedChart> pope(PopeBenchmark pope) {
+                return List.of(ProbeCharts.pope(pope, report.scores(pope)));
+            }
+
+            @Override
+            public List<NamedChart> mmvp(MmvpBenchmark mmvp) {
+                return List.of(ProbeCharts.mmvp(report.scores(mmvp)));
+            }
+
+            @Override
+            public List<NamedChart> robustVqa(RobustVqaBenchmark robustVqa) {
+                List<NamedChart> charts = new ArrayList<>();
+                charts.add(robustVqaSplits(report.scores(robustVqa)));
+                if (report.records().stream().anyMatch(r -> r.slices().containsKey("severity"))) {
+                    charts.add(robustVqaSeverity(report));
+                }
+                return charts;
+            }
+        });
     }
 
-    private static NamedChart pope(PopeBenchmark pope, RunReport report) {
+    private static NamedChart pope(PopeBenchmark pope, Map<String, PopeScore> scores) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        report.scores().forEach((model, scored) -> {
-            BinaryMetrics m = ((PopeScore) scored.score()).official();
+        scores.forEach((model, score) -> {
+            BinaryMetrics m = score.official();
             data.addValue(m.accuracy(), model, "accuracy");
             data.addValue(m.precision(), model, "precision");
             data.addValue(m.recall(), model, "recall");
@@ -78,10 +87,9 @@ public final class ProbeCharts {
         return new NamedChart(pope.name(), chart);
     }
 
-    private static NamedChart mmvp(RunReport report) {
+    private static NamedChart mmvp(Map<String, MmvpScore> scores) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        report.scores().forEach((model, scored) -> {
-            MmvpScore score = (MmvpScore) scored.score();
+        scores.forEach((model, score) -> {
             data.addValue(score.questions().fraction(), model, "per question");
             data.addValue(score.pairs().fraction(), model, "pair");
             score.pairsByPattern().forEach((pattern, accuracy) ->
@@ -90,10 +98,9 @@ public final class ProbeCharts {
         return new NamedChart("mmvp", bars("MMVP — accuracy per question, per pair (both right) and per pattern", data));
     }
 
-    private static NamedChart robustVqaSplits(RunReport report) {
+    private static NamedChart robustVqaSplits(Map<String, RobustVqaScore> scores) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        report.scores().forEach((model, scored) -> {
-            RobustVqaScore score = (RobustVqaScore) scored.score();
+        scores.forEach((model, score) -> {
             score.bySplit().forEach((split, exact) -> data.addValue(exact.accuracy().fraction(), model, split));
             data.addValue(score.overall().accuracy().fraction(), model, "overall");
         });

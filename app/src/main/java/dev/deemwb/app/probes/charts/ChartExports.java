@@ -1,4 +1,4 @@
-package dev.deemwb.app.probes;
+package dev.deemwb.app.probes.charts;
 
 import dev.deemwb.io.Png;
 import java.awt.Rectangle;
