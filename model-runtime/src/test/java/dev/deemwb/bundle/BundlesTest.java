@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.WordTokenizer;
 import dev.deemwb.testing.TestBundles;
+import dev.deemwb.train.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ class BundlesTest {
     @Test
     void anIntactBundleLoadsWithItsVocabulary() {
         try (MiniDeemModels models = Bundles.load(bundle, manager)) {
-            assertThat(models.tokenizer().vocabulary()).isEqualTo(WordTokenizer.standard().vocabulary());
+            assertThat(models.tokenizer().vocabulary()).isEqualTo(Vocabulary.standard().vocabulary());
             assertThat(models.namedBlocks()).containsKeys("unet", "baseline-encoder", "deem-lmm");
         }
     }

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.deemwb.engine.DjlSetup;
-import java.util.List;
+import dev.deemwb.train.Vocabulary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BlockShapesTest {
 
     private static final ModelConfig CONFIG = ModelConfig.tiny();
-    private static final WordTokenizer TOKENIZER = WordTokenizer.standard();
+    private static final WordTokenizer TOKENIZER = Vocabulary.standard();
     private static NDManager manager;
     private static MiniDeemModels models;
     private static ParameterStore ps;

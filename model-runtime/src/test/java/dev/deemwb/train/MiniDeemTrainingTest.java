@@ -38,7 +38,7 @@ class MiniDeemTrainingTest {
     void lossesFallAndTheBundleRoundTrips() throws IOException {
         DjlSetup.configure();
         Engine.getInstance().setRandomSeed(5);
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         List<String> progress = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
@@ -54,7 +54,7 @@ class MiniDeemTrainingTest {
             assertThat(progress).anyMatch(line -> line.startsWith("fork-deem step 10/10") && line.contains("csr="));
 
             BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, "smoke", "test", ModelConfig.tiny(),
-                    tokenizer.vocabulary(), "smoke", SMOKE, 5, null, Bundles.describe(models), null);
+                    tokenizer.vocabulary(), "smoke", Json.mapper().valueToTree(SMOKE), 5, null, Bundles.describe(models), null);
             Bundles.write(dir.resolve("bundle"), models, manifest);
             List<float[]> images = images(3);
             List<String> questions = List.of("How many objects are there?", "Is there a circle in the image?",
@@ -76,7 +76,7 @@ class MiniDeemTrainingTest {
     void aFinishedRunResumesWithoutRetraining() throws IOException {
         DjlSetup.configure();
         Recipe tiny = Recipe.tiny();
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager()) {
             MiniDeemTraining.Summary first;
             try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
@@ -97,7 +97,7 @@ class MiniDeemTrainingTest {
     void aRunResumedAfterAStageTrainsEveryBlockOfTheLaterStages() throws IOException {
         DjlSetup.configure();
         Recipe tiny = Recipe.tiny();
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager()) {
             try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
                 new MiniDeemTraining(models, tiny, 3, dir, line -> { }).run();

@@ -4,7 +4,6 @@ import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.Variant;
-import dev.deemwb.world.Language;
 import dev.deemwb.world.QaPair;
 import dev.deemwb.world.Questions;
 import java.awt.image.BufferedImage;
@@ -37,7 +36,7 @@ public final class CompareViewModel {
 
     private final InferenceWorker worker;
     private final Executor ui;
-    private final Executor loader;
+    private final LatestLoad loads;
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
     private final StringProperty question = new SimpleStringProperty("");
     private final StringProperty groundTruth = new SimpleStringProperty("");
@@ -56,13 +55,11 @@ public final class CompareViewModel {
     private final StringProperty askAllSummary = new SimpleStringProperty("");
     private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
     private QuestionCheck questionCheck = QuestionCheck.BEFORE_MODELS_LOAD;
-    /** Counts images shown or asked for, so a slow load that was overtaken is dropped. UI thread only. */
-    private long imageRequests;
 
     public CompareViewModel(InferenceWorker worker, Executor ui, Executor loader) {
         this.worker = worker;
         this.ui = ui;
-        this.loader = loader;
+        this.loads = new LatestLoad(ui, loader);
         for (Variant variant : Variant.values()) {
             cards.put(variant, new AnswerCard(variant));
             reconstructions.put(variant, FXCollections.observableArrayList());
@@ -85,31 +82,15 @@ public final class CompareViewModel {
      * meanwhile. A failure leaves the current image in place and shows the reason.
      */
     public void load(Callable<LoadedImage> source, Runnable whenShown) {
-        long request = ++imageRequests;
-        loader.execute(() -> {
-            try {
-                LoadedImage loaded = source.call();
-                ui.execute(() -> {
-                    if (request == imageRequests) {
-                        show(loaded);
-                        whenShown.run();
-                    }
-                });
-            } catch (Exception e) {
-                String reason = e.getMessage() != null ? e.getMessage()
-                        : "The image could not be loaded (" + e.getClass().getSimpleName() + ").";
-                ui.execute(() -> {
-                    if (request == imageRequests) {
-                        error.set(reason);
-                    }
-                });
-            }
-        });
+        loads.load(source, loaded -> {
+            show(loaded);
+            whenShown.run();
+        }, error::set);
     }
 
     /** Shows a new image; the previous image's work is cancelled and its answers cleared. */
     public void show(LoadedImage loaded) {
-        imageRequests++;
+        loads.supersede();
         cancelRunning();
         image.set(loaded);
         cards.values().forEach(AnswerCard::clear);
@@ -153,7 +134,8 @@ public final class CompareViewModel {
             }
             return answers;
         }), answers -> {
-            answers.forEach((variant, answer) -> cards.get(variant).show(answer, verdict(current, truth, answer)));
+            answers.forEach((variant, answer) -> cards.get(variant).show(answer,
+                    AnswerCard.Verdict.of(current.fromWorld(), truth, answer.text())));
             reconstruct();
         });
     }
@@ -233,14 +215,6 @@ public final class CompareViewModel {
             // blinks off between the two.
             busy.set(!running.isEmpty());
         }));
-    }
-
-    private AnswerCard.Verdict verdict(LoadedImage current, Optional<String> truth, Answer answer) {
-        if (!current.fromWorld()) {
-            return AnswerCard.Verdict.OUT_OF_WORLD;
-        }
-        return truth.map(t -> String.join(" ", Language.splitWords(answer.text())).equals(t)
-                ? AnswerCard.Verdict.RIGHT : AnswerCard.Verdict.WRONG).orElse(AnswerCard.Verdict.NO_GROUND_TRUTH);
     }
 
     public ObjectProperty<LoadedImage> imageProperty() {
