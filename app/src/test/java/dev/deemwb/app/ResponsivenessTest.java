@@ -8,6 +8,7 @@ import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
+import dev.deemwb.testing.Heavy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * in {@code CompareViewModelTest}.
  */
 @ExtendWith(ApplicationExtension.class)
+@Heavy
 class ResponsivenessTest {
 
     private static final int REQUESTS = 50;

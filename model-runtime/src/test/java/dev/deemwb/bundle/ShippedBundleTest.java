@@ -8,6 +8,7 @@ import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
+import dev.deemwb.testing.Heavy;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The bundle the workbench ships loads, validates and answers the easiest questions right. */
+@Heavy
 class ShippedBundleTest {
 
     static final Path SHIPPED = Path.of("..", "assets", "models", "mini-deem");

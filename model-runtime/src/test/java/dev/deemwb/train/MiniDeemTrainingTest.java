@@ -15,6 +15,7 @@ import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.testing.Heavy;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Heavy
 class MiniDeemTrainingTest {
 
     /** Enough steps of a tiny model for the losses to move, in seconds. */
