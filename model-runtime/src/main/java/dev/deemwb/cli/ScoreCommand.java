@@ -22,6 +22,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,7 +61,7 @@ final class ScoreCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            String name = value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            String name = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
             for (Format format : Format.values()) {
                 if (format.name().equals(name)) {
                     return format;
@@ -139,7 +141,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     /** A benchmark without questions is a mistake (a wrong or truncated file), not a perfect score of 0 of 0. */
-    private <T> java.util.List<T> nonEmpty(java.util.List<T> items) {
+    private <T> List<T> nonEmpty(List<T> items) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException(labels + ": no questions to score");
         }

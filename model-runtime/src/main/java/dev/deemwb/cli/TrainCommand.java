@@ -16,6 +16,7 @@ import dev.deemwb.train.Recipe;
 import dev.deemwb.train.Vocabulary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +76,7 @@ final class TrainCommand implements Callable<Integer> {
                             steps(recipe)),
                     Bundles.describe(models), evaluation);
             Bundles.write(out, models, manifest);
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (trained in %.0f s)%n", out,
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (trained in %.0f s)%n", out,
                     trainingSeconds);
         }
         return 0;

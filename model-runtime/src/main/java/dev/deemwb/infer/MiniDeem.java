@@ -17,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Answering and reconstruction with a loaded mini-DEEM bundle. Not thread-safe: one thread (the
@@ -241,7 +242,7 @@ public final class MiniDeem {
 
     /** Noise drawn in Java from the seed, so a reconstruction is the same on every engine and run. */
     private static float[] gaussian(long seed, int count) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
             values[i] = (float) random.nextGaussian();

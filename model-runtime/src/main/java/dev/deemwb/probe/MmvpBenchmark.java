@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * MMVP's {@code Questions.csv} and its image folder. The models are asked the bare question: the
@@ -82,7 +83,7 @@ public record MmvpBenchmark(Path file, Path images, List<MmvpPair> pairs) implem
     }
 
     private MmvpQuestion question(int index) {
-        return pairs.stream().flatMap(pair -> java.util.stream.Stream.of(pair.first(), pair.second()))
+        return pairs.stream().flatMap(pair -> Stream.of(pair.first(), pair.second()))
                 .filter(question -> question.index() == index).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no question with Index " + index));
     }

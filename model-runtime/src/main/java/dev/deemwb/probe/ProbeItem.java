@@ -1,5 +1,7 @@
 package dev.deemwb.probe;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +19,6 @@ import java.util.Map;
 public record ProbeItem(String id, String image, String question, String expected, Map<String, String> slices) {
 
     public ProbeItem {
-        slices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(slices));
+        slices = Collections.unmodifiableMap(new LinkedHashMap<>(slices));
     }
 }

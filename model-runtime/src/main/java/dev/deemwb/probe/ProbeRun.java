@@ -107,10 +107,6 @@ public final class ProbeRun implements RunRecords {
         batch.forEach(record -> records.put(record.id(), record));
     }
 
-    public Path dir() {
-        return dir;
-    }
-
     /** The run's description; for a resumed run, as first written. */
     public RunInfo info() {
         return info;

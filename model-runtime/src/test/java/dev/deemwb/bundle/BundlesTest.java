@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.engine.DjlSetup;
@@ -121,8 +122,8 @@ class BundlesTest {
         Json.write(file, manifest);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode fileEntry(ObjectNode manifest, String block) {
-        for (com.fasterxml.jackson.databind.JsonNode file : manifest.get("files")) {
+    private static JsonNode fileEntry(ObjectNode manifest, String block) {
+        for (JsonNode file : manifest.get("files")) {
             if (file.get("block").asText().equals(block)) {
                 return file;
             }

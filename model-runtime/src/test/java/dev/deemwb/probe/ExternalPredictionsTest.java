@@ -10,9 +10,11 @@ import dev.deemwb.bench.pope.PopeFiles;
 import dev.deemwb.bench.pope.PopeQuestion;
 import dev.deemwb.io.Json;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ class ExternalPredictionsTest {
         PopeBenchmark pope = (PopeBenchmark) benchmarks.get(0);
         Map<String, String> answers = someAnswers(pope, 2);
         List<PopeQuestion> reversed = new ArrayList<>(pope.questions());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         List<PopeAnswer> lines = new ArrayList<>();
         for (PopeQuestion question : reversed) {
             lines.add(new PopeAnswer(question.questionId(), question.text(), answers.get(String.valueOf(question.questionId()))));
@@ -125,7 +127,7 @@ class ExternalPredictionsTest {
                 try {
                     text.append(Json.compactWriter().writeValueAsString(line)).append('\n');
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             Path file = dir.resolve(benchmark.name() + ".jsonl");

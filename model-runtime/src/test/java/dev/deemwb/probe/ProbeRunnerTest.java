@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import dev.deemwb.bench.Accuracy;
 import dev.deemwb.bench.AnswerCleaning;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bench.mmvp.MmvpQuestion;
 import dev.deemwb.bench.mmvp.MmvpScore;
 import dev.deemwb.bench.mmvp.MmvpScorer;
 import dev.deemwb.bench.pope.PopeAnswer;
+import dev.deemwb.bench.pope.PopeFiles;
 import dev.deemwb.bench.pope.PopeQuestion;
 import dev.deemwb.bench.pope.PopeScore;
 import dev.deemwb.bench.pope.PopeScorer;
@@ -23,12 +25,14 @@ import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,7 +137,7 @@ class ProbeRunnerTest {
             lines.add(new PopeAnswer(question.text(), deem.get(String.valueOf(question.questionId()))));
         }
         Path file = dir.resolve("deem-answers.jsonl");
-        dev.deemwb.bench.pope.PopeFiles.writeAnswers(file, lines);
+        PopeFiles.writeAnswers(file, lines);
 
         RunReport withExternal = RunReport.of(pope, ours.info(), ours.records(),
                 Map.of("imported", ExternalPredictions.read(pope, file)));
@@ -168,10 +172,10 @@ class ProbeRunnerTest {
         for (String model : MODELS) {
             RobustVqaScore expected = RobustVqaScorer.score(robustVqa.questions(), answers(report.records(), model));
             assertThat(report.scores().get(model).score()).isEqualTo(expected);
-            Map<List<String>, dev.deemwb.bench.Accuracy> bySeverity = Slices.accuracyBy(report.records(), model, "severity");
-            assertThat(bySeverity.values().stream().mapToInt(dev.deemwb.bench.Accuracy::total).sum())
+            Map<List<String>, Accuracy> bySeverity = Slices.accuracyBy(report.records(), model, "severity");
+            assertThat(bySeverity.values().stream().mapToInt(Accuracy::total).sum())
                     .isEqualTo(robustVqa.questions().size());
-            assertThat(bySeverity.values().stream().mapToInt(dev.deemwb.bench.Accuracy::correct).sum())
+            assertThat(bySeverity.values().stream().mapToInt(Accuracy::correct).sum())
                     .isEqualTo(expected.overall().accuracy().correct());
         }
         assertThat(report.records()).allSatisfy(r -> assertThat(r.slices()).containsKeys("split", "transform", "severity"));
@@ -193,7 +197,7 @@ class ProbeRunnerTest {
         assertThat(first.records()).hasSize(12);
         // A kill while writing leaves half a line behind.
         Files.writeString(folder.resolve(ProbeRun.RECORDS_FILE), "{\"id\":\"13\",\"ima",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
 
         ProbeRun resumed = open(folder, pope);
         assertThat(resumed.records()).hasSize(12);
@@ -243,9 +247,9 @@ class ProbeRunnerTest {
         RunReport report = runAll(dir.resolve("run"), pope);
 
         assertThat(report.errors()).extracting(RunRecord::id, RunRecord::error).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("2", "image: " + images.resolve("missing.jpg") + ": no such file"),
-                org.assertj.core.groups.Tuple.tuple("3", "image: " + images.resolve("text.png") + ": not a readable image"),
-                org.assertj.core.groups.Tuple.tuple("4", "question: unknown word: snowboard"));
+                Tuple.tuple("2", "image: " + images.resolve("missing.jpg") + ": no such file"),
+                Tuple.tuple("3", "image: " + images.resolve("text.png") + ": not a readable image"),
+                Tuple.tuple("4", "question: unknown word: snowboard"));
         assertThat(report.scores().get("deem").skipped().count()).isEqualTo(3);
         assertThat(((PopeScore) report.scores().get("deem").score()).official().n()).isEqualTo(1);
 

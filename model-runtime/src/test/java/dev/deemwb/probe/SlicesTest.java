@@ -3,6 +3,7 @@ package dev.deemwb.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.bench.Accuracy;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class SlicesTest {
 
     /** In the order real items carry them (Map.of's order changes from run to run). */
     private static Map<String, String> slices(String transform, String severity, String pair) {
-        Map<String, String> slices = new java.util.LinkedHashMap<>();
+        Map<String, String> slices = new LinkedHashMap<>();
         slices.put("transform", transform);
         slices.put("severity", severity);
         slices.put("pair", pair);
