@@ -1,6 +1,6 @@
 package dev.deemwb.app.probes;
 
-import dev.deemwb.probe.BenchmarkKind;
+import dev.deemwb.eval.BenchmarkKind;
 import java.util.List;
 
 /** An entry of the benchmark picker: one of the mini benchmarks, or a real benchmark file of a kind. */

@@ -1,9 +1,9 @@
 package dev.deemwb.app.probes;
 
-import dev.deemwb.probe.Benchmark;
-import dev.deemwb.probe.Outcome;
-import dev.deemwb.probe.RunRecord;
-import dev.deemwb.probe.Slices;
+import dev.deemwb.eval.Benchmark;
+import dev.deemwb.eval.Outcome;
+import dev.deemwb.eval.RunRecord;
+import dev.deemwb.eval.Slices;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;

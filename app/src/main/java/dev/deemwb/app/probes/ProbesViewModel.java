@@ -1,15 +1,15 @@
 package dev.deemwb.app.probes;
 
+import dev.deemwb.eval.Benchmark;
+import dev.deemwb.eval.BenchmarkKind;
+import dev.deemwb.eval.MiniSuite;
+import dev.deemwb.eval.ProbeRun;
+import dev.deemwb.eval.ProbeRunner;
+import dev.deemwb.eval.RunInfo;
+import dev.deemwb.eval.RunReport;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.Variant;
-import dev.deemwb.probe.Benchmark;
-import dev.deemwb.probe.BenchmarkKind;
-import dev.deemwb.probe.MiniSuite;
-import dev.deemwb.probe.ProbeRun;
-import dev.deemwb.probe.ProbeRunner;
-import dev.deemwb.probe.RunInfo;
-import dev.deemwb.probe.RunReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 /** Where an item falls in the baseline-versus-DEEM 2×2 table. */
 public enum Outcome {

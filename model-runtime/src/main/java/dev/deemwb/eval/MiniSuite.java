@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bench.mini.NegativeSampling;

@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

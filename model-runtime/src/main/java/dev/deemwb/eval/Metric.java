@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 /**
  * One reported number, flat, for tables and CSV: which benchmark and model, which metric under which

@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.deemwb.bench.BenchFiles;

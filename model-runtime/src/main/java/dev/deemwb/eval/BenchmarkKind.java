@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import java.io.IOException;
 import java.nio.file.Path;

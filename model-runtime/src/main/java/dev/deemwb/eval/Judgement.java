@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 /**
  * How a benchmark's own scoring rule reads one answer.

@@ -1,11 +1,9 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.bench.mini.MiniBenchmarks;
-import dev.deemwb.infer.CategoryProbe;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.infer.ReconstructionDefaults;
-import dev.deemwb.infer.ReconstructionProbe;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.Variant;
 import java.io.IOException;

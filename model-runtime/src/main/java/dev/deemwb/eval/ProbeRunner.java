@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.MiniDeem;

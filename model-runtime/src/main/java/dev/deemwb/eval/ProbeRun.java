@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 

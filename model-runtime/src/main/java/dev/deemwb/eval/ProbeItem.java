@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,8 @@
-package dev.deemwb.infer;
+package dev.deemwb.eval;
 
 import dev.deemwb.bench.AnswerCleaning;
+import dev.deemwb.infer.Answer;
+import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.Variant;
 import dev.deemwb.world.Category;
 import dev.deemwb.world.OodShift;

@@ -1,5 +1,6 @@
-package dev.deemwb.infer;
+package dev.deemwb.eval;
 
+import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.Variant;
 import dev.deemwb.world.Scene;

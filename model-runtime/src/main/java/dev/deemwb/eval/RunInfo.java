@@ -1,4 +1,4 @@
-package dev.deemwb.probe;
+package dev.deemwb.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.deemwb.bench.mini.MiniBenchmarks;
