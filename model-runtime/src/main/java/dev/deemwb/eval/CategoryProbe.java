@@ -29,7 +29,6 @@ import java.util.Map;
 public final class CategoryProbe {
 
     public static final int OOD_SEVERITY = 3;
-    private static final int BATCH = 256;
 
     private final MiniDeem models;
 
@@ -81,7 +80,7 @@ public final class CategoryProbe {
             for (QaPair qa : Questions.all(scene)) {
                 images.add(image);
                 asked.add(qa);
-                if (images.size() == BATCH) {
+                if (images.size() == ProbeRunner.DEFAULT_BATCH) {
                     score(variant, images, asked, tally);
                 }
             }

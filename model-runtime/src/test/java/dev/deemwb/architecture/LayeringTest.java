@@ -25,7 +25,7 @@ class LayeringTest {
     @ArchTest
     static final ArchRule packagesFormNoCycles = SlicesRuleDefinition.slices().matching("dev.deemwb.(*)..")
             .should().beFreeOfCycles()
-            .because("each layer (world, bench, model, train, bundle, infer, cli) builds only on those below it");
+            .because("each layer (world, bench, model, train, bundle, infer, eval, cli) builds only on those below it");
 
     @ArchTest
     static final ArchRule worldIsFreeOfModelsAndBenchmarks = noClasses().that().resideInAPackage("dev.deemwb.world..")
@@ -43,4 +43,12 @@ class LayeringTest {
             .that().resideInAnyPackage("dev.deemwb.bundle..", "dev.deemwb.infer..")
             .should().dependOnClassesThat().resideInAPackage("dev.deemwb.train..")
             .because("loading a bundle and answering with it must not drag in the training code");
+
+    @ArchTest
+    static final ArchRule evaluationBuildsOnInference = noClasses()
+            .that().resideInAnyPackage("dev.deemwb.world..", "dev.deemwb.bench..", "dev.deemwb.model..",
+                    "dev.deemwb.bundle..", "dev.deemwb.infer..")
+            .should().dependOnClassesThat().resideInAPackage("dev.deemwb.eval..")
+            .because("evaluation (benchmark runs, category and reconstruction probes, reports) asks the models; "
+                    + "answering never depends on how it is evaluated");
 }
