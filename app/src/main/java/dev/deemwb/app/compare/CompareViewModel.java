@@ -280,8 +280,4 @@ public final class CompareViewModel {
     public StringProperty askAllSummaryProperty() {
         return askAllSummary;
     }
-
-    public List<String> vocabulary() {
-        return questionCheck.vocabulary();
-    }
 }

@@ -27,10 +27,6 @@ final class QuestionCheck {
         this.maxPromptLength = maxPromptLength;
     }
 
-    List<String> vocabulary() {
-        return tokenizer == null ? List.of() : tokenizer.vocabulary();
-    }
-
     Optional<Refusal> refusal(String question) {
         if (tokenizer == null) {
             return Optional.of(new Refusal("The models have not loaded yet.", List.of()));

@@ -1,6 +1,5 @@
 package dev.deemwb.app.probes;
 
-import dev.deemwb.eval.Benchmark;
 import dev.deemwb.eval.Outcome;
 import dev.deemwb.eval.RunRecord;
 import dev.deemwb.eval.Slices;
@@ -8,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,7 +33,6 @@ final class DrillDownView extends VBox {
     private static final int THUMBNAILS_KEPT = 512;
 
     private final DrillDownViewModel model;
-    private final Supplier<Benchmark<?>> benchmark;
     /*
      * Thumbnails are decoded on the FX thread when a cell first shows them, then kept: ControlsFX's grid
      * rebuilds its cells on layout, and images loaded in the background (by JavaFX or by us) never
@@ -49,11 +46,9 @@ final class DrillDownView extends VBox {
         }
     };
 
-    /** @param benchmark the benchmark whose items the gallery shows (their images are relative to it) */
-    DrillDownView(DrillDownViewModel model, Supplier<Benchmark<?>> benchmark) {
+    DrillDownView(DrillDownViewModel model) {
         super(8);
         this.model = model;
-        this.benchmark = benchmark;
         ComboBox<Slices.Slice> slice = new ComboBox<>(model.slices());
         slice.setId("slice");
         slice.valueProperty().bindBidirectional(model.sliceProperty());
@@ -139,7 +134,7 @@ final class DrillDownView extends VBox {
                 return;
             }
             getGraphic().setVisible(true);
-            Path image = benchmark.get().images().resolve(record.image());
+            Path image = model.imageOf(record);
             thumbnail.setImage(thumbnails.computeIfAbsent(image.toUri().toString(),
                     uri -> new Image(uri, THUMBNAIL, THUMBNAIL, true, true, false)));
             Map<String, RunRecord.ModelAnswer> answers = new LinkedHashMap<>(record.answers());

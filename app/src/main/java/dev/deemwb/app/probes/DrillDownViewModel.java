@@ -135,10 +135,15 @@ public final class DrillDownViewModel {
         return answers;
     }
 
+    /** The image file of an item of the report's benchmark. */
+    public Path imageOf(RunRecord record) {
+        return ofRun.benchmark().images().resolve(record.image());
+    }
+
     /** Opens a drill-down item in the compare screen with its question; with its scene when the benchmark has one. */
     public void open(RunRecord record) {
         Benchmark<?> benchmark = ofRun.benchmark();
-        Path image = benchmark.images().resolve(record.image());
+        Path image = imageOf(record);
         onOpen.accept(new OpenRequest(modelInputSize -> {
             Optional<SceneIndex.Entry> entry = sceneOf(benchmark, record.image());
             return LoadedImage.of(ImageFiles.read(image), benchmark.name() + " · item " + record.id(),

@@ -59,7 +59,7 @@ public final class ProbesView extends BorderPane {
         setTop(top);
         ScrollPane results = new ScrollPane(new VBox(12, charts, metricsTable()));
         results.setFitToWidth(true);
-        SplitPane split = new SplitPane(results, new DrillDownView(model.results(), model.benchmarkProperty()::get));
+        SplitPane split = new SplitPane(results, new DrillDownView(model.results()));
         split.setDividerPositions(0.6);
         setCenter(split);
         BorderPane.setMargin(split, new Insets(12));

@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -44,7 +42,6 @@ public final class ProbesViewModel {
     private final Path bundle;
     private final Path dataDir;
     private final List<String> models = Arrays.stream(Variant.values()).map(Variant::id).toList();
-    private final ObjectProperty<Benchmark<?>> benchmark = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
@@ -155,7 +152,6 @@ public final class ProbesViewModel {
             RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
             int done = run.records().size();
             ui.execute(() -> {
-                ProbesViewModel.this.benchmark.set(chosen);
                 results.show(resumed);
                 showProgress(done, chosen.items().size(), Double.NaN);
             });
@@ -202,10 +198,6 @@ public final class ProbesViewModel {
     /** The run's report with imported predictions, and the drill-down into it. */
     public DrillDownViewModel results() {
         return results;
-    }
-
-    public ObjectProperty<Benchmark<?>> benchmarkProperty() {
-        return benchmark;
     }
 
     public BooleanProperty runningProperty() {
