@@ -1,28 +1,31 @@
 package dev.deemwb.app.probes;
 
 import dev.deemwb.eval.BenchmarkKind;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** An entry of the benchmark picker: one of the mini benchmarks, or a real benchmark file of a kind. */
 sealed interface BenchmarkChoice {
 
-    List<BenchmarkChoice> ALL = List.of(
-            new Mini("mini-POPE random", "pope_random"),
-            new Mini("mini-POPE popular", "pope_popular"),
-            new Mini("mini-POPE adversarial", "pope_adversarial"),
-            new Mini("mini-MMVP", "mmvp"),
-            new Mini("mini-RobustVQA", "robustvqa"),
-            new File("POPE split file…", BenchmarkKind.POPE),
-            new File("MMVP Questions.csv…", BenchmarkKind.MMVP),
-            new File("RobustVQA JSON…", BenchmarkKind.ROBUSTVQA));
+    /** The picker's entries: every mini benchmark, then one file entry per kind. */
+    List<BenchmarkChoice> ALL = Stream.<BenchmarkChoice>concat(
+            Arrays.stream(MiniBenchmark.values()).map(Mini::new),
+            Stream.of(new File("POPE split file…", BenchmarkKind.POPE),
+                    new File("MMVP Questions.csv…", BenchmarkKind.MMVP),
+                    new File("RobustVQA JSON…", BenchmarkKind.ROBUSTVQA))).toList();
 
     String label();
 
-    /** @param name one of {@link ProbesViewModel#MINI} */
-    record Mini(String label, String name) implements BenchmarkChoice {
+    record Mini(MiniBenchmark benchmark) implements BenchmarkChoice {
+        @Override
+        public String label() {
+            return benchmark.label();
+        }
+
         @Override
         public String toString() {
-            return label;
+            return label();
         }
     }
 

@@ -105,7 +105,7 @@ public final class ProbesView extends BorderPane {
 
     private void start(BenchmarkChoice choice) {
         if (choice instanceof BenchmarkChoice.Mini mini) {
-            model.runMini(mini.name());
+            model.runMini(mini.benchmark());
             return;
         }
         BenchmarkKind kind = ((BenchmarkChoice.File) choice).kind();

@@ -33,10 +33,6 @@ import javafx.beans.property.StringProperty;
  */
 public final class ProbesViewModel {
 
-    /** The three mini benchmarks' names, as {@link Benchmark#name()} gives them. */
-    public static final List<String> MINI = List.of("pope_random", "pope_popular", "pope_adversarial", "mmvp",
-            "robustvqa");
-
     private final InferenceWorker worker;
     private final Executor ui;
     private final Path bundle;
@@ -60,15 +56,13 @@ public final class ProbesViewModel {
         this.dataDir = dataDir;
     }
 
-    /** Runs one of {@link #MINI}, generating the mini suite first if this machine has none yet. */
-    public void runMini(String name) {
-        if (!MINI.contains(name)) {
-            throw new IllegalArgumentException("no mini benchmark '" + name + "' (known: " + MINI + ")");
-        }
+    /** Runs a mini benchmark, generating the mini suite first if this machine has none yet. */
+    public void runMini(MiniBenchmark mini) {
         Path suite = dataDir.resolve("benchmarks").resolve("mini-" + MiniSuite.DEFAULT_SEED);
         start("generating the mini benchmarks…", () -> {
             MiniSuite.ensure(suite, MiniSuite.DEFAULT_SEED);
-            return MiniSuite.read(suite).stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+            return MiniSuite.read(suite).stream().filter(b -> b.name().equals(mini.benchmarkName())).findFirst()
+                    .orElseThrow();
         });
     }
 
