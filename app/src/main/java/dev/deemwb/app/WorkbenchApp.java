@@ -3,75 +3,55 @@ package dev.deemwb.app;
 import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
-import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.app.probes.ProbesView;
 import dev.deemwb.app.probes.ProbesViewModel;
 import dev.deemwb.app.settings.Settings;
+import dev.deemwb.app.settings.SettingsAutosave;
 import dev.deemwb.app.settings.SettingsStore;
+import dev.deemwb.bundle.BundleException;
+import dev.deemwb.bundle.Bundles;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.io.AppDirs;
-import dev.deemwb.io.AtomicFiles;
-import dev.deemwb.io.Png;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.numerics.SafeKernels;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
 /**
- * The workbench window: the sample gallery, the compare screen, menus with every shortcut and a
- * status bar with the worker's progress and device. Models load on the inference worker while the
- * window is already up. The bundle and sample folders come from the system properties
- * {@code deemwb.bundle} and {@code deemwb.samples}, else from the repository's folders; probe runs
- * and generated benchmarks go to {@code deemwb.data}, else the user's data folder.
+ * The workbench window: the sample gallery and the compare screen, the probes screen, the menus and a
+ * status bar with the worker's progress and device. This class only wires the pieces together; models
+ * load on the inference worker while the window is already up. The bundle and sample folders come from
+ * the system properties {@code deemwb.bundle} and {@code deemwb.samples}, else from the repository's
+ * folders; probe runs and generated benchmarks go to {@code deemwb.data}, else the user's data folder.
  */
 public class WorkbenchApp extends Application {
 
-    private final ImageSources sources = new ImageSources();
-    private final SplittableRandom seeds = new SplittableRandom();
-    /** Decodes files and draws scenes, so the FX thread only ever receives finished images. */
-    private final ExecutorService imageLoader = Executors.newSingleThreadExecutor(r -> {
+    /** Decodes files, draws scenes and writes exports, so the FX thread only ever receives finished work. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "deemwb-image-loader");
         thread.setDaemon(true);
         return thread;
     });
-    private SettingsStore store;
-    private Settings settings;
+    private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
+    private SettingsAutosave autosave;
     private InferenceWorker worker;
     private CompareViewModel model;
     private ProbesViewModel probes;
-    private TabPane tabs;
-    private Tab compareTab;
-    private CompareView compareView;
-    private BorderPane root;
-    private Scene scene;
-    private Stage stage;
+    private ImageOpening opening;
+    private ComparisonExport export;
 
     public static void main(String[] args) {
         SafeKernels.relaunchIfNeeded(System.err);
@@ -79,63 +59,64 @@ public class WorkbenchApp extends Application {
     }
 
     @Override
-    public void start(Stage primaryStage) {
-        this.stage = primaryStage;
-        store = System.getProperty("deemwb.settings") != null
-                ? new SettingsStore(Path.of(System.getProperty("deemwb.settings"))) : SettingsStore.inUserConfig();
-        settings = store.load();
+    public void start(Stage stage) {
+        SettingsStore store = SettingsStore.forUser();
+        settings.set(store.load());
+        autosave = new SettingsAutosave(store);
         Path bundle = locate("deemwb.bundle", "assets/models/mini-deem");
         worker = InferenceWorker.start(bundle);
-        model = new CompareViewModel(worker, Platform::runLater, imageLoader);
+        model = new CompareViewModel(worker, Platform::runLater, background);
         probes = new ProbesViewModel(worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
                 ? Path.of(System.getProperty("deemwb.data")) : AppDirs.data());
+        ImageSources sources = new ImageSources(modelInputSize(bundle));
+        opening = new ImageOpening(model, sources, settings);
 
-        compareView = new CompareView(model, model::ask);
-        ListView<Path> gallery = gallery(locate("deemwb.samples", "sample-images"));
-        SplitPane split = new SplitPane(gallery, compareView);
+        CompareView compareView = new CompareView(model, model::ask);
+        SplitPane split = new SplitPane(new SampleGallery(locate("deemwb.samples", "sample-images"), opening::open,
+                model.errorProperty()::set), compareView);
         split.setDividerPositions(0.16);
-        compareTab = new Tab("Compare", split);
+        Tab compareTab = new Tab("Compare", split);
         compareTab.setId("compareTab");
         Tab probesTab = new Tab("Probes", new ProbesView(probes));
         probesTab.setId("probesTab");
-        tabs = new TabPane(compareTab, probesTab);
+        TabPane tabs = new TabPane(compareTab, probesTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        probes.setOnOpen(request -> {
-            tabs.getSelectionModel().select(compareTab);
-            model.load(request.image(), () -> {
+        Runnable showCompareScreen = () -> tabs.getSelectionModel().select(compareTab);
+        probes.results().setOnOpen(request -> {
+            showCompareScreen.run();
+            model.load(() -> request.image().read(sources.modelInputSize()), () -> {
                 model.questionProperty().set(request.question());
                 model.ask();
             });
         });
-        root = new BorderPane(tabs);
-        root.setTop(menus());
-        root.setBottom(statusBar());
-        acceptDroppedFiles(root);
+        export = new ComparisonExport(compareView, showCompareScreen, model, background);
 
-        scene = new Scene(root, settings.windowWidth, settings.windowHeight);
-        scene.getStylesheets().add(stylesheet("workbench.css"));
-        applyTheme();
-        applyZoom();
+        BorderPane root = new BorderPane(tabs);
+        Scene scene = new Scene(root, settings.get().windowWidth(), settings.get().windowHeight());
+        Appearance appearance = new Appearance(settings, stage, scene, root);
+        WorkbenchMenus menus = new WorkbenchMenus(stage);
+        root.setTop(menus.bar(opening, export, model, appearance, settings));
+        root.setBottom(statusBar());
+        opening.acceptDrops(root);
+        menus.listShortcutsOnQuestionMark(scene);
+        settings.addListener((obs, old, now) -> autosave.save(now));
+
         stage.setTitle("DEEM Workbench");
         stage.setScene(scene);
-        if (!Double.isNaN(settings.windowX)) {
-            stage.setX(settings.windowX);
-            stage.setY(settings.windowY);
+        if (!Double.isNaN(settings.get().windowX())) {
+            stage.setX(settings.get().windowX());
+            stage.setY(settings.get().windowY());
         }
-        stage.setOnCloseRequest(e -> saveSettings());
-        // "?" lists the shortcuts too, unless it is being typed into the question.
-        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
-            if ("?".equals(e.getCharacter()) && !(scene.getFocusOwner() instanceof javafx.scene.control.TextInputControl)) {
-                showShortcuts();
-                e.consume();
-            }
-        });
+        stage.setOnCloseRequest(e -> rememberWindow(stage));
         stage.show();
     }
 
     @Override
     public void stop() {
-        imageLoader.shutdownNow();
+        background.shutdownNow();
+        if (autosave != null) {
+            autosave.close();
+        }
         if (worker != null) {
             worker.close();
         }
@@ -152,81 +133,16 @@ public class WorkbenchApp extends Application {
         return Files.isDirectory(here) || !Files.isDirectory(parent) ? here : parent;
     }
 
-    private ListView<Path> gallery(Path folder) {
-        ListView<Path> list = new ListView<>();
-        list.setId("gallery");
-        try (Stream<Path> files = Files.list(folder)) {
-            list.getItems().setAll(files.filter(f -> f.toString().endsWith(".png")).sorted().toList());
-        } catch (IOException e) {
-            model.errorProperty().set("The sample gallery " + folder + " is unreadable: " + e.getMessage());
+    /**
+     * The models' input size, from the bundle's manifest, read now because images are prepared before the
+     * models have loaded. A bundle that cannot be read fails to load on the worker, which says why.
+     */
+    private static int modelInputSize(Path bundle) {
+        try {
+            return Bundles.readManifest(bundle).architecture().imageSize();
+        } catch (BundleException e) {
+            return ModelConfig.standard().imageSize();
         }
-        list.setCellFactory(view -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                String name = item.getFileName().toString();
-                setText(name.substring(0, name.length() - 4));
-                ImageView thumbnail = new ImageView(new Image(item.toUri().toString(), 48, 48, true, true, true));
-                setGraphic(thumbnail);
-            }
-        });
-        list.getSelectionModel().selectedItemProperty().addListener((obs, old, file) -> {
-            if (file != null) {
-                open(file);
-            }
-        });
-        return list;
-    }
-
-    private MenuBar menus() {
-        Menu file = new Menu("File", null,
-                item(KeyBinding.OPEN, this::chooseFile),
-                item(KeyBinding.PASTE, this::paste),
-                item(KeyBinding.RANDOM_SCENE, this::randomScene),
-                recentFiles(),
-                item(KeyBinding.EXPORT, this::export));
-        Menu models = new Menu("Models", null,
-                item(KeyBinding.ASK, model::ask),
-                item(KeyBinding.RECONSTRUCT, model::reconstruct),
-                item(KeyBinding.CANCEL, model::cancelRunning));
-        Menu view = new Menu("View", null,
-                item(KeyBinding.TOGGLE_THEME, () -> {
-                    settings.theme = settings.theme.equals("dark") ? "light" : "dark";
-                    applyTheme();
-                    saveSettings();
-                }),
-                item(KeyBinding.ZOOM_IN, () -> zoom(1.1)),
-                item(KeyBinding.ZOOM_OUT, () -> zoom(1 / 1.1)),
-                item(KeyBinding.PRESENTATION, this::togglePresentation));
-        Menu help = new Menu("Help", null, item(KeyBinding.SHORTCUTS, this::showShortcuts));
-        // Enter in the question field asks already; as a menu accelerator it would fire twice.
-        models.getItems().get(0).setAccelerator(null);
-        MenuBar bar = new MenuBar(file, models, view, help);
-        bar.setId("menus");
-        return bar;
-    }
-
-    private Menu recentFiles() {
-        Menu recent = new Menu("Recent files");
-        recent.setOnShowing(e -> recent.getItems().setAll(settings.recentFiles.stream().map(path -> {
-            MenuItem item = new MenuItem(path);
-            item.setOnAction(a -> open(Path.of(path)));
-            return item;
-        }).toList()));
-        recent.getItems().add(new MenuItem("(none)"));
-        return recent;
-    }
-
-    private static MenuItem item(KeyBinding binding, Runnable action) {
-        MenuItem item = new MenuItem(binding.description());
-        item.setAccelerator(binding.combination());
-        item.setOnAction(e -> action.run());
-        return item;
     }
 
     private StatusBar statusBar() {
@@ -238,148 +154,20 @@ public class WorkbenchApp extends Application {
         return bar;
     }
 
-    private void acceptDroppedFiles(BorderPane target) {
-        target.setOnDragOver(e -> {
-            if (e.getDragboard().hasFiles()) {
-                e.acceptTransferModes(TransferMode.COPY);
-            }
-            e.consume();
-        });
-        target.setOnDragDropped(e -> {
-            List<java.io.File> files = e.getDragboard().getFiles();
-            if (files != null && !files.isEmpty()) {
-                open(files.get(0).toPath());
-            }
-            e.setDropCompleted(files != null && !files.isEmpty());
-            e.consume();
-        });
+    private void rememberWindow(Stage stage) {
+        if (!stage.isFullScreen()) { // full-screen geometry is not the window the user wants back next time
+            settings.set(settings.get().withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
+        }
     }
 
-    /** Loads an image file in the background; a bad one shows its reason and leaves the current image in place. */
+    /** Opens an image file in the background, as the gallery, the menus and a drop do. */
     public void open(Path file) {
-        model.load(() -> sources.fromFile(file), () -> {
-            settings.rememberFile(file.toAbsolutePath().toString());
-            saveSettings();
-        });
+        opening.open(file);
     }
 
-    /** Draws a random scene in the background. */
-    private void randomScene() {
-        long seed = seeds.nextLong(1_000_000);
-        model.load(() -> sources.randomScene(seed), () -> { });
-    }
-
-    private void chooseFile() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open an image");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg",
-                "*.gif", "*.bmp"));
-        java.io.File chosen = chooser.showOpenDialog(stage);
-        if (chosen != null) {
-            open(chosen.toPath());
-        }
-    }
-
-    private void paste() {
-        Clipboard clipboard = Clipboard.getSystemClipboard();
-        if (clipboard.hasFiles() && !clipboard.getFiles().isEmpty()) {
-            open(clipboard.getFiles().get(0).toPath());
-        } else if (clipboard.hasImage()) {
-            Image pasted = clipboard.getImage();
-            model.load(() -> LoadedImage.of(SwingFXUtils.fromFXImage(pasted, null), "pasted image",
-                    java.util.Optional.empty(), java.util.Optional.empty(), List.of()), () -> { });
-        } else {
-            model.errorProperty().set("The clipboard holds no image.");
-        }
-    }
-
-    private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the comparison");
-        chooser.setInitialFileName("comparison.png");
-        java.io.File chosen = chooser.showSaveDialog(stage);
-        if (chosen == null) {
-            return;
-        }
-        exportComparison(chosen.toPath());
-    }
-
-    /**
-     * Writes the compare screen (image, question, both answers, both reconstructions) as one PNG,
-     * atomically; a failure shows its reason.
-     */
+    /** Writes the compare screen as one PNG, atomically; a failure shows its reason. */
     void exportComparison(Path file) {
-        tabs.getSelectionModel().select(compareTab);
-        // The snapshot must be taken here, on the FX thread; encoding and writing it need not be.
-        var snapshot = SwingFXUtils.fromFXImage(compareView.snapshot(null, null), null);
-        imageLoader.execute(() -> {
-            try {
-                AtomicFiles.write(file, Png.encode(snapshot));
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> model.errorProperty().set("Export failed: " + file + ": " + e.getMessage()));
-            }
-        });
-    }
-
-    private void applyTheme() {
-        scene.getStylesheets().removeIf(s -> s.endsWith("light.css") || s.endsWith("dark.css"));
-        scene.getStylesheets().add(stylesheet(settings.theme.equals("dark") ? "dark.css" : "light.css"));
-    }
-
-    private void zoom(double factor) {
-        settings.zoom = Math.max(0.6, Math.min(3.0, settings.zoom * factor));
-        applyZoom();
-        saveSettings();
-    }
-
-    private void applyZoom() {
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 13 * settings.zoom));
-    }
-
-    private void togglePresentation() {
-        boolean presenting = !root.getStyleClass().contains("presentation");
-        if (presenting) {
-            root.getStyleClass().add("presentation");
-        } else {
-            root.getStyleClass().remove("presentation");
-        }
-        root.getTop().setVisible(!presenting);
-        root.getTop().setManaged(!presenting);
-        root.getBottom().setVisible(!presenting);
-        root.getBottom().setManaged(!presenting);
-        stage.setFullScreen(presenting);
-    }
-
-    private void showShortcuts() {
-        StringBuilder text = new StringBuilder();
-        for (KeyBinding binding : KeyBinding.values()) {
-            text.append(String.format(Locale.ROOT, "%-24s %s%n", binding.combination().getDisplayText(),
-                    binding.description()));
-        }
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text.toString());
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.initOwner(stage);
-        alert.show();
-    }
-
-    private void saveSettings() {
-        if (stage.isFullScreen()) {
-            return; // full-screen geometry is not the window the user wants back next time
-        }
-        settings.windowX = stage.getX();
-        settings.windowY = stage.getY();
-        settings.windowWidth = stage.getWidth();
-        settings.windowHeight = stage.getHeight();
-        try {
-            store.save(settings);
-        } catch (IOException e) {
-            System.getLogger(WorkbenchApp.class.getName()).log(System.Logger.Level.WARNING,
-                    "could not save the settings", e);
-        }
-    }
-
-    private static String stylesheet(String name) {
-        return WorkbenchApp.class.getResource(name).toExternalForm();
+        export.export(file);
     }
 
     /** For tests: the compare screen's view-model. */

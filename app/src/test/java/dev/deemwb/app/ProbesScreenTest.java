@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.probes.ProbesViewModel;
 import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.eval.BenchmarkKind;
+import dev.deemwb.eval.Outcome;
+import dev.deemwb.eval.RunRecord;
 import dev.deemwb.model.Variant;
-import dev.deemwb.probe.Outcome;
-import dev.deemwb.probe.RunRecord;
 import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
 import org.jfree.chart.fx.ChartViewer;
@@ -63,10 +65,10 @@ class ProbesScreenTest {
     void aSmallPopeSplitRunsShowsItsChartAndCountsAndOpensAnItemInTheCompareScreen(FxRobot robot) throws Exception {
         ProbesViewModel probes = app.probes();
         robot.clickOn("Probes");
-        robot.interact(() -> probes.runFile("pope", dir.resolve("suite/pope/mini_pope_popular.jsonl"),
+        robot.interact(() -> probes.runFile(BenchmarkKind.POPE, dir.resolve("suite/pope/mini_pope_popular.jsonl"),
                 dir.resolve("suite/pope/images")));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !probes.runningProperty().get()
-                && probes.reportProperty().get() != null);
+                && probes.results().reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(probes.errorProperty().get()).isEmpty();
@@ -83,8 +85,8 @@ class ProbesScreenTest {
                     .getText();
             assertThat(text).startsWith(outcome.label() + "\n");
             int count = Integer.parseInt(text.substring(text.indexOf('\n') + 1));
-            assertThat(count).isEqualTo(probes.cellsProperty().get().get(outcome).size());
-            if (fullest == null || count > probes.cellsProperty().get().get(fullest).size()) {
+            assertThat(count).isEqualTo(probes.results().cellsProperty().get().get(outcome).size());
+            if (fullest == null || count > probes.results().cellsProperty().get().get(fullest).size()) {
                 fullest = outcome;
             }
             shown += count;
@@ -93,10 +95,10 @@ class ProbesScreenTest {
 
         robot.clickOn("#cell-" + fullest.name().toLowerCase(Locale.ROOT));
         WaitForAsyncUtils.waitForFxEvents();
-        RunRecord first = probes.gallery().get(0);
+        RunRecord first = probes.results().gallery().get(0);
         GridCell<?> firstItem = robot.lookup(".grid-cell").match((GridCell<?> cell) -> cell.getItem() == first).query();
-        javafx.scene.image.ImageView thumbnail = robot.from(firstItem).lookup(".image-view")
-                .queryAs(javafx.scene.image.ImageView.class);
+        ImageView thumbnail = robot.from(firstItem).lookup(".image-view")
+                .queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> thumbnail.getImage() != null
                 && thumbnail.getImage().getProgress() == 1);
         assertThat(thumbnail.getImage().isError()).as("thumbnail error %s", thumbnail.getImage().getException()).isFalse();

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.infer.ReconstructionDefaults;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
+import dev.deemwb.testing.Heavy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -39,6 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * in {@code CompareViewModelTest}.
  */
 @ExtendWith(ApplicationExtension.class)
+@Heavy
 class ResponsivenessTest {
 
     private static final int REQUESTS = 50;
@@ -65,7 +69,7 @@ class ResponsivenessTest {
         assertThat(gaps.threads.isCurrentThreadCpuTimeSupported() && gaps.threads.isThreadCpuTimeEnabled())
                 .as("this JVM measures thread CPU time").isTrue();
         robot.interact(gaps::start);
-        ImageSources sources = new ImageSources();
+        ImageSources sources = new ImageSources(ModelConfig.standard().imageSize());
         for (int i = 0; i < REQUESTS; i++) {
             int seed = i;
             String source = "random scene, seed " + seed;
@@ -76,7 +80,7 @@ class ResponsivenessTest {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 LoadedImage shown = model.imageProperty().get();
                 return shown != null && shown.source().equals(source)
-                        && model.reconstruction(Variant.DEEM).size() == CompareViewModel.DEFAULT_STEPS
+                        && model.reconstruction(Variant.DEEM).size() == ReconstructionDefaults.STEPS
                         && !model.busyProperty().get();
             });
         }

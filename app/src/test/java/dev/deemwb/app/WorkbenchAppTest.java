@@ -3,8 +3,13 @@ package dev.deemwb.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.app.compare.CompareViewModel;
+import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
 import dev.deemwb.testing.TestBundles;
+import dev.deemwb.world.Questions;
+import dev.deemwb.world.SceneGenerator;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,15 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -84,7 +93,7 @@ class WorkbenchAppTest {
     void anUnknownWordIsNamedAndTheQuestionNotSent(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
-        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(7)));
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(7)));
 
         robot.clickOn("#question").write("Is there a zebra in the imag?").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -157,13 +166,13 @@ class WorkbenchAppTest {
     void askAllListsExactlyTheQuestionsWhereTheModelsDisagree(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
-        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(11)));
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(11)));
 
         robot.clickOn("#askAll");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.askAllSummaryProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
 
-        int asked = dev.deemwb.world.Questions.all(new dev.deemwb.world.SceneGenerator().generate(11)).size();
+        int asked = Questions.all(new SceneGenerator().generate(11)).size();
         assertThat(model.askAllSummaryProperty().get()).startsWith(asked + " questions:")
                 .endsWith(model.disagreements().size() + " disagreements");
         assertThat(model.disagreements()).allSatisfy(row -> assertThat(row.baseline()).isNotEqualTo(row.deem()));
@@ -173,8 +182,8 @@ class WorkbenchAppTest {
     void reconstructionSettingsApplyToTheNextRedraw(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
-        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(5)));
-        javafx.scene.control.Spinner<Integer> steps = robot.lookup("#steps").query();
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(5)));
+        Spinner<Integer> steps = robot.lookup("#steps").query();
         robot.interact(() -> steps.getValueFactory().setValue(7));
         robot.clickOn("#redraw");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reconstruction(Variant.DEEM).size() == 7
@@ -189,17 +198,17 @@ class WorkbenchAppTest {
     void theComparisonExportsAsOnePngOfTheCompareScreenFromEitherTab(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
-        robot.interact(() -> model.show(new dev.deemwb.app.compare.ImageSources().randomScene(3)));
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(3)));
         robot.clickOn("Probes");
         Path file = dir.resolve("comparison.png");
 
         robot.interact(() -> app.exportComparison(file));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> java.nio.file.Files.isRegularFile(file));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
 
-        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(file.toFile());
-        javafx.scene.Node compare = robot.lookup(".compare").query();
+        BufferedImage png = ImageIO.read(file.toFile());
+        Node compare = robot.lookup(".compare").query();
         assertThat(png.getWidth()).isEqualTo((int) Math.ceil(compare.getLayoutBounds().getWidth()));
-        assertThat(robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class).getSelectionModel()
+        assertThat(robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem().getId()).isEqualTo("compareTab");
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.io.Json;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One JSON object from a benchmark file, with typed field access that fails with the object's
@@ -13,34 +14,36 @@ import java.util.Locale;
  */
 public final class JsonRecord implements Located {
 
-    private final JsonNode node;
-    private final Path file;
-    private final Integer line;
-    private final String record;
+    /** Where the object is, as messages name it, and how to report a problem there. */
+    private record Place(String location, Function<String, BenchFormatException> errorAt) {
+    }
 
-    private JsonRecord(JsonNode node, Path file, Integer line, String record) {
-        this.node = node;
-        this.file = file;
-        this.line = line;
-        this.record = record;
+    private final Place place;
+    private final JsonNode node;
+
+    private JsonRecord(Place place, JsonNode node) {
+        this.place = place; // first: a node that is no object is reported at its place
         if (!node.isObject()) {
             throw error("expected a JSON object, found " + describe(node));
         }
+        this.node = node;
     }
 
     /** The object on a 1-based line of a JSON Lines file. */
     public static JsonRecord atLine(Path file, int line, JsonNode node) {
-        return new JsonRecord(node, file, line, null);
+        return new JsonRecord(new Place("line " + line, problem -> BenchFormatException.atLine(file, line, problem)),
+                node);
     }
 
     /** The object at {@code record} (e.g. {@code imagenet_r[3]}) inside a JSON document. */
     public static JsonRecord atRecord(Path file, String record, JsonNode node) {
-        return new JsonRecord(node, file, null, record);
+        return new JsonRecord(new Place("record " + record,
+                problem -> BenchFormatException.atRecord(file, record, problem)), node);
     }
 
     /** Where this object is, as messages name it: {@code line 12} or {@code record imagenet_r[3]}. */
     public String location() {
-        return line != null ? "line " + line : "record " + record;
+        return place.location();
     }
 
     public boolean has(String field) {
@@ -79,9 +82,7 @@ public final class JsonRecord implements Located {
 
     @Override
     public BenchFormatException error(String problem) {
-        return line != null
-                ? BenchFormatException.atLine(file, line, problem)
-                : BenchFormatException.atRecord(file, record, problem);
+        return place.errorAt().apply(problem);
     }
 
     private JsonNode required(String field) {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.model.ModelConfig;
-import dev.deemwb.train.Recipe;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code manifest.json} of a model bundle: what the bundle is, how to rebuild its blocks, how it was
- * trained, and for every parameter file its SHA-256, size and the shape of each parameter in it, so a
+ * trained (the recipe recorded as written by the training side: loading a bundle never needs the
+ * training code), and for every parameter file its SHA-256, size and the shape of each parameter in it, so a
  * damaged or mismatched bundle is refused with the file and the reason.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,7 +21,7 @@ public record BundleManifest(
         ModelConfig architecture,
         List<String> vocabulary,
         @JsonProperty("recipe_name") String recipeName,
-        Recipe recipe,
+        JsonNode recipe,
         long seed,
         Training training,
         List<ParameterFile> files,
@@ -40,10 +40,5 @@ public record BundleManifest(
     /** One block's parameters: its file, checksum, size and every parameter's shape. */
     public record ParameterFile(String block, String path, String sha256, long bytes,
                                 Map<String, List<Long>> shapes) {
-    }
-
-    public BundleManifest withEvaluation(JsonNode newEvaluation) {
-        return new BundleManifest(schemaVersion, bundleId, description, architecture, vocabulary, recipeName, recipe,
-                seed, training, files, newEvaluation);
     }
 }

@@ -14,6 +14,7 @@ import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.WordTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +123,7 @@ public final class Bundles {
     private static byte[] readParameters(Path path) {
         try {
             return Files.readAllBytes(path);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new BundleException(path, "missing");
         } catch (IOException e) {
             throw new BundleException(path, "unreadable (" + e.getMessage() + ")", e);

@@ -7,11 +7,11 @@ import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
-import dev.deemwb.model.WordTokenizer;
 import dev.deemwb.numerics.CpuInfo;
 import dev.deemwb.numerics.NumericsCheck;
 import dev.deemwb.numerics.NumericsReport;
 import dev.deemwb.numerics.SafeKernels;
+import dev.deemwb.train.Vocabulary;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,7 +56,7 @@ final class DoctorCommand implements Callable<Integer> {
                         + SafeKernels.ISA_VARIABLE + ")"));
         NumericsReport report;
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = MiniDeemModels.create(manager, config, WordTokenizer.standard())) {
+             MiniDeemModels models = MiniDeemModels.create(manager, config, Vocabulary.standard())) {
             report = check.check(manager, models);
         }
         if (report.passed()) {

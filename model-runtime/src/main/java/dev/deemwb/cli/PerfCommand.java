@@ -10,7 +10,9 @@ import ai.djl.training.ParameterStore;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.eval.ProbeRunner;
 import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.ConsistencyLoss;
 import dev.deemwb.model.Diffusion;
@@ -49,18 +51,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "perf", mixinStandardHelpOptions = true,
         description = {"The speed benchmark: after warm-up, the median and 90th percentile of one question through "
-                + "both models and of one " + PerfCommand.RECONSTRUCTION_STEPS + "-step reconstruction by both, "
+                + "both models and of one " + ReconstructionDefaults.STEPS + "-step reconstruction by both, "
                 + "batched answering throughput, the forward and backward passes of the two training steps that run "
                 + "the UNet, memory, and an estimate of the FLOPs of a question.",
             "Writes a JSON report and prints a summary. A benchmark, not a test: nothing here passes or fails."})
 final class PerfCommand implements Callable<Integer> {
 
     static final long SCENE_SEED = 424_242L;
-    static final int BATCH = 256;
     /** The standard recipe's batch for the diffusion and fork stages. */
     static final int TRAINING_BATCH = 32;
-    static final int RECONSTRUCTION_STEPS = 20;
-    static final double RECONSTRUCTION_NOISE = 0.65;
     /** Two AVX2 FMA units × 8 fp32 lanes × 2 FLOPs per multiply–add. */
     static final int FLOP_PER_CYCLE = 32;
     /** A one-word answer takes two language-model runs: one for the word, one for {@code <eos>}. */
@@ -127,25 +126,25 @@ final class PerfCommand implements Callable<Integer> {
 
             double[][] reconstruction = time(List.of(
                     i -> miniDeem.reconstruct(Variant.BASELINE, items.get(i % items.size()).image(),
-                            (float) RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null),
+                            ReconstructionDefaults.NOISE, ReconstructionDefaults.STEPS, 0, null),
                     i -> miniDeem.reconstruct(Variant.DEEM, items.get(i % items.size()).image(),
-                            (float) RECONSTRUCTION_NOISE, RECONSTRUCTION_STEPS, 0, null)));
+                            ReconstructionDefaults.NOISE, ReconstructionDefaults.STEPS, 0, null)));
             Map<String, Object> reconstructionReport = new LinkedHashMap<>();
-            reconstructionReport.put("steps", RECONSTRUCTION_STEPS);
-            reconstructionReport.put("noise", RECONSTRUCTION_NOISE);
+            reconstructionReport.put("steps", ReconstructionDefaults.STEPS);
+            reconstructionReport.put("noise", ReconstructionDefaults.NOISE);
             reconstructionReport.putAll(perModel(reconstruction));
             report.put("reconstruction_ms", reconstructionReport);
 
-            List<Item> batch = items.subList(0, BATCH);
+            List<Item> batch = items.subList(0, ProbeRunner.DEFAULT_BATCH);
             List<float[]> batchImages = batch.stream().map(Item::image).toList();
             List<String> batchQuestions = batch.stream().map(Item::question).toList();
             double[][] batched = time(List.of(
                     i -> miniDeem.answer(Variant.BASELINE, batchImages, batchQuestions),
                     i -> miniDeem.answer(Variant.DEEM, batchImages, batchQuestions)));
             Map<String, Object> throughput = new LinkedHashMap<>();
-            throughput.put("batch_size", BATCH);
+            throughput.put("batch_size", ProbeRunner.DEFAULT_BATCH);
             for (Variant variant : Variant.values()) {
-                double[] perSecond = Arrays.stream(batched[variant.ordinal()]).map(ms -> BATCH / (ms / 1000)).toArray();
+                double[] perSecond = Arrays.stream(batched[variant.ordinal()]).map(ms -> ProbeRunner.DEFAULT_BATCH / (ms / 1000)).toArray();
                 throughput.put(variant.id(), median(perSecond));
             }
             report.put("batched_questions_per_second", throughput);
@@ -211,13 +210,13 @@ final class PerfCommand implements Callable<Integer> {
         }
     }
 
-    /** Rendered scenes from a fixed seed and all their template questions, at least {@link #BATCH} pairs. */
+    /** Rendered scenes from a fixed seed and all their template questions, at least {@link ProbeRunner#DEFAULT_BATCH} pairs. */
     private static List<Item> workload(MiniDeem miniDeem) {
         SceneGenerator generator = new SceneGenerator();
         SceneRenderer renderer = new SceneRenderer();
         int size = miniDeem.models().config().imageSize();
         List<Item> items = new ArrayList<>();
-        for (int i = 0; items.size() < BATCH; i++) {
+        for (int i = 0; items.size() < ProbeRunner.DEFAULT_BATCH; i++) {
             Scene scene = generator.generate(Seeds.derive(SCENE_SEED, i));
             float[] image = miniDeem.input(renderer.render(scene, size));
             for (QaPair qa : Questions.all(scene)) {
@@ -388,9 +387,9 @@ final class PerfCommand implements Callable<Integer> {
                 report.get("bundle_id"), report.get("engine"), (Integer) report.get("available_processors"),
                 threads == null ? "unset" : threads, warmup, repeats);
         out.printf(Locale.ROOT, "  one question, both models:      %s%n", medianAndP90(question.get("both_models")));
-        out.printf(Locale.ROOT, "  %d-step reconstruction, both:    %s%n", RECONSTRUCTION_STEPS,
+        out.printf(Locale.ROOT, "  %d-step reconstruction, both:    %s%n", ReconstructionDefaults.STEPS,
                 medianAndP90(reconstruction.get("both_models")));
-        out.printf(Locale.ROOT, "  batches of %d:                  baseline %.0f, deem %.0f questions/s%n", BATCH,
+        out.printf(Locale.ROOT, "  batches of %d:                  baseline %.0f, deem %.0f questions/s%n", ProbeRunner.DEFAULT_BATCH,
                 (Double) throughput.get(Variant.BASELINE.id()), (Double) throughput.get(Variant.DEEM.id()));
         Map<String, Object> training = (Map<String, Object>) report.get("training_step_ms");
         out.printf(Locale.ROOT, "  training step, batch %d:         UNet denoising %s; CSR through the UNet %s (%s)%n",

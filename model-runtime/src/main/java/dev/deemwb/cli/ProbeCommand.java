@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
-import dev.deemwb.infer.CategoryProbe;
+import dev.deemwb.eval.CategoryProbe;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;

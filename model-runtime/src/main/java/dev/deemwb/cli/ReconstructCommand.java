@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.ImageFiles;
 import dev.deemwb.io.Png;
@@ -51,11 +52,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "Where to write the strip.")
     Path out;
 
-    @Option(names = "--noise", defaultValue = "0.65", paramLabel = "FRACTION",
+    @Option(names = "--noise", defaultValue = ReconstructionDefaults.NOISE_TEXT, paramLabel = "FRACTION",
             description = "Noise level to start from, a fraction of the schedule in (0, 1] (default: ${DEFAULT-VALUE}).")
     float noise;
 
-    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "DDIM steps, 1..200 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = ReconstructionDefaults.STEPS_TEXT, paramLabel = "N", description = "DDIM steps, 1..200 (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "SEED", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")

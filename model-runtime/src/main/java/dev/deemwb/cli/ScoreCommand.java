@@ -6,6 +6,7 @@ import dev.deemwb.bench.ExactMatch;
 import dev.deemwb.bench.PredictionFiles;
 import dev.deemwb.bench.Skips;
 import dev.deemwb.bench.mmvp.MmvpFiles;
+import dev.deemwb.bench.mmvp.MmvpPattern;
 import dev.deemwb.bench.mmvp.MmvpScore;
 import dev.deemwb.bench.mmvp.MmvpScorer;
 import dev.deemwb.bench.mmvp.MmvpVlmFiles;
@@ -22,8 +23,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +63,7 @@ final class ScoreCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            String name = value.trim().toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+            String name = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
             for (Format format : Format.values()) {
                 if (format.name().equals(name)) {
                     return format;
@@ -90,56 +94,59 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> pope() throws IOException {
         PopeScore score = PopeScorer.score(nonEmpty(PopeFiles.readQuestions(labels)), PopeFiles.readAnswers(predictions));
         BinaryMetrics m = score.official();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("accuracy", m.accuracy());
-        report.put("precision", m.precision());
-        report.put("recall", m.recall());
-        report.put("f1", m.f1());
-        report.put("yes_ratio", m.yesRatio());
-        report.put("tp", m.tp());
-        report.put("fp", m.fp());
-        report.put("tn", m.tn());
-        report.put("fn", m.fn());
-        report.put("n", m.n());
-        putExactMatch(report, "exact_match", score.exactMatch());
-        putSkips(report, score.skipped());
-        return report;
+        return report(score.skipped(), report -> {
+            report.put("accuracy", m.accuracy());
+            report.put("precision", m.precision());
+            report.put("recall", m.recall());
+            report.put("f1", m.f1());
+            report.put("yes_ratio", m.yesRatio());
+            report.put("tp", m.tp());
+            report.put("fp", m.fp());
+            report.put("tn", m.tn());
+            report.put("fn", m.fn());
+            report.put("n", m.n());
+            putExactMatch(report, "exact_match", score.exactMatch());
+        });
     }
 
     private Map<String, Object> mmvp() throws IOException {
         MmvpScore score = MmvpScorer.score(nonEmpty(MmvpFiles.readQuestions(labels)),
                 PredictionFiles.readAnswersByIndex(predictions));
-        Map<String, Object> report = new LinkedHashMap<>();
-        putAccuracy(report, "question", score.questions());
-        putAccuracy(report, "pair", score.pairs());
-        score.pairsByPattern().forEach((pattern, accuracy) -> putAccuracy(report, "pair_" + pattern.id(), accuracy));
-        putSkips(report, score.skipped());
-        return report;
+        return report(score.skipped(), report -> {
+            putAccuracy(report, "question", score.questions());
+            putPairs(report, score.pairs(), score.pairsByPattern());
+        });
     }
 
     private Map<String, Object> mmvpVlm() throws IOException {
         MmvpVlmScore score = MmvpVlmScorer.score(nonEmpty(MmvpVlmFiles.readStatements(labels)),
                 PredictionFiles.readChosenImages(predictions));
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("mean_pair_accuracy", score.meanPairAccuracy());
-        putAccuracy(report, "pair", score.pairs());
-        score.pairsByPattern().forEach((pattern, accuracy) -> putAccuracy(report, "pair_" + pattern.id(), accuracy));
-        putSkips(report, score.skipped());
-        return report;
+        return report(score.skipped(), report -> {
+            report.put("mean_pair_accuracy", score.meanPairAccuracy());
+            putPairs(report, score.pairs(), score.pairsByPattern());
+        });
     }
 
     private Map<String, Object> robustVqa() throws IOException {
         RobustVqaScore score = RobustVqaScorer.score(nonEmpty(RobustVqaFiles.read(labels).questions()),
                 PredictionFiles.readAnswersById(predictions));
+        return report(score.skipped(), report -> {
+            score.bySplit().forEach((split, exact) -> putExactMatch(report, split, exact));
+            putExactMatch(report, "overall", score.overall());
+        });
+    }
+
+    /** A report: the format's metrics in order, then, for every format alike, what was skipped and why. */
+    private static Map<String, Object> report(Skips skipped, Consumer<Map<String, Object>> metrics) {
         Map<String, Object> report = new LinkedHashMap<>();
-        score.bySplit().forEach((split, exact) -> putExactMatch(report, split, exact));
-        putExactMatch(report, "overall", score.overall());
-        putSkips(report, score.skipped());
+        metrics.accept(report);
+        report.put("skipped", skipped.count());
+        report.put("skipped_by_reason", skipped.byReason());
         return report;
     }
 
     /** A benchmark without questions is a mistake (a wrong or truncated file), not a perfect score of 0 of 0. */
-    private <T> java.util.List<T> nonEmpty(java.util.List<T> items) {
+    private <T> List<T> nonEmpty(List<T> items) {
         if (items.isEmpty()) {
             throw new IllegalArgumentException(labels + ": no questions to score");
         }
@@ -151,14 +158,15 @@ final class ScoreCommand implements Callable<Integer> {
         report.put(name + "_n", accuracy.total());
     }
 
+    /** MMVP's pair accuracy (a pair counts only if both are right), overall and per visual pattern. */
+    private static void putPairs(Map<String, Object> report, Accuracy pairs, Map<MmvpPattern, Accuracy> byPattern) {
+        putAccuracy(report, "pair", pairs);
+        byPattern.forEach((pattern, accuracy) -> putAccuracy(report, "pair_" + pattern.id(), accuracy));
+    }
+
     /** DEEM's variant: an answer counts only if, cleaned, it is exactly the right yes or no. */
     private static void putExactMatch(Map<String, Object> report, String name, ExactMatch exact) {
         putAccuracy(report, name, exact.accuracy());
         report.put(name + "_not_yes_or_no", exact.notYesOrNo());
-    }
-
-    private static void putSkips(Map<String, Object> report, Skips skips) {
-        report.put("skipped", skips.count());
-        report.put("skipped_by_reason", skips.byReason());
     }
 }

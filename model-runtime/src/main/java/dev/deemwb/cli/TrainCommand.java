@@ -5,15 +5,18 @@ import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.eval.EvaluationTable;
 import dev.deemwb.infer.MiniDeem;
+import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.WordTokenizer;
-import dev.deemwb.probe.EvaluationTable;
 import dev.deemwb.train.MiniDeemTraining;
 import dev.deemwb.train.Recipe;
+import dev.deemwb.train.Vocabulary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +58,7 @@ final class TrainCommand implements Callable<Integer> {
         Path workDir = work != null ? work : Path.of(".cache", "training", out.getFileName() + "-seed" + seed);
         DjlSetup.configure();
         Engine.getInstance().setRandomSeed((int) seed);
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, config, tokenizer)) {
             MiniDeemTraining.Summary summary = new MiniDeemTraining(models, recipe, seed, workDir,
@@ -68,12 +71,12 @@ final class TrainCommand implements Callable<Integer> {
             var evaluation = EvaluationTable.build(new MiniDeem(models), evalSeed, sizes, workDir);
             BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, out.getFileName().toString(),
                     "mini-DEEM: a CLIP-only baseline and DEEM on the procedural shapes world",
-                    config, tokenizer.vocabulary(), recipeName, recipe, seed,
+                    config, tokenizer.vocabulary(), recipeName, Json.mapper().valueToTree(recipe), seed,
                     new BundleManifest.Training(trainingSeconds, summary.stageSeconds(), summary.finalLosses(),
                             steps(recipe)),
                     Bundles.describe(models), evaluation);
             Bundles.write(out, models, manifest);
-            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "wrote %s (trained in %.0f s)%n", out,
+            spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s (trained in %.0f s)%n", out,
                     trainingSeconds);
         }
         return 0;

@@ -1,14 +1,15 @@
 package dev.deemwb.cli;
 
+import com.fasterxml.jackson.core.JacksonException;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Json;
 import dev.deemwb.io.Png;
 import dev.deemwb.world.Captions;
 import dev.deemwb.world.OodShift;
 import dev.deemwb.world.OodTransform;
+import dev.deemwb.world.SampleImages;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
-import dev.deemwb.world.SampleImages;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +86,7 @@ final class WorldCommand {
             }
             try {
                 return Json.mapper().readValue(file.toFile(), Scene.class);
-            } catch (com.fasterxml.jackson.core.JacksonException e) {
+            } catch (JacksonException e) {
                 throw new IllegalArgumentException(file + ": not a scene JSON (" + e.getOriginalMessage() + ")", e);
             }
         }

@@ -8,6 +8,7 @@ import dev.deemwb.model.MiniDeemModels;
 import java.nio.file.Path;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -91,7 +92,7 @@ public final class InferenceWorker implements AutoCloseable {
             try {
                 result.complete(task.run(models.join(), cancellation));
             } catch (Throwable e) {
-                result.completeExceptionally(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                result.completeExceptionally(e instanceof CompletionException c && c.getCause() != null
                         ? c.getCause() : e);
             }
         });
@@ -120,7 +121,7 @@ public final class InferenceWorker implements AutoCloseable {
     }
 
     private static Throwable unwrap(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        return failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
     }
 

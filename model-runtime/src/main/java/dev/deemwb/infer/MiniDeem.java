@@ -17,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Answering and reconstruction with a loaded mini-DEEM bundle. Not thread-safe: one thread (the
@@ -119,6 +120,20 @@ public final class MiniDeem {
                 answers.add(new Answer(tokenizer.decode(ids), alternatives.get(i), latency));
             }
             return answers;
+        }
+    }
+
+    /** Each model input's visual tokens, flattened to {@code M × D} values: what the probes of the encoders read. */
+    public float[][] visualTokens(Variant variant, List<float[]> images) {
+        try (NDManager manager = models.manager().newSubManager()) {
+            NDArray tokens = encode(manager, variant, images);
+            int width = Math.toIntExact(tokens.getShape().get(1) * tokens.getShape().get(2));
+            float[] values = tokens.toFloatArray();
+            float[][] perImage = new float[images.size()][];
+            for (int i = 0; i < perImage.length; i++) {
+                perImage[i] = Arrays.copyOfRange(values, i * width, (i + 1) * width);
+            }
+            return perImage;
         }
     }
 
@@ -241,7 +256,7 @@ public final class MiniDeem {
 
     /** Noise drawn in Java from the seed, so a reconstruction is the same on every engine and run. */
     private static float[] gaussian(long seed, int count) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        SplittableRandom random = new SplittableRandom(seed);
         float[] values = new float[count];
         for (int i = 0; i < count; i++) {
             values[i] = (float) random.nextGaussian();

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -14,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.deemwb.model.nn.GroupNorm;
 import dev.deemwb.model.nn.ResBlock;
+import dev.deemwb.model.nn.ShapePreservingBlock;
 import dev.deemwb.model.nn.TransformerLayer;
 
 /**
@@ -23,7 +23,7 @@ import dev.deemwb.model.nn.TransformerLayer;
  * tokens {@code (B, L, C)} and their mask {@code (B, L)}. Output: the network's prediction, read by
  * {@link Diffusion} according to its parametrisation.
  */
-public final class UNet extends AbstractBlock {
+public final class UNet extends ShapePreservingBlock {
 
     private static final int GROUPS = 8;
 
@@ -129,11 +129,6 @@ public final class UNet extends AbstractBlock {
 
     private static NDArray upsample(NDArray h) {
         return h.repeat(2, 2).repeat(3, 2);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.deemwb.model;
 
-import dev.deemwb.bench.robustvqa.RobustVqaQuestion;
 import dev.deemwb.world.Language;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,11 +37,6 @@ public final class WordTokenizer {
                 throw new IllegalArgumentException("the vocabulary lists '" + words.get(i) + "' twice");
             }
         }
-    }
-
-    /** The models' vocabulary: the shapes world's words and RobustVQA's prompt, misspelling included. */
-    public static WordTokenizer standard() {
-        return forWorld(List.of(RobustVqaQuestion.PROMPT_TEMPLATE));
     }
 
     /** The vocabulary of the shapes world plus the words of {@code extraTexts}. */

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The numerics check in a process of its own, at whatever {@value SafeKernels#ISA_VARIABLE} its
- * environment holds, on the shapes of the shipped and the test configurations. Prints each failure
+ * environment holds, on the shapes of the shipped and the test configurations (the vocabulary, which
+ * sizes only embeddings and output heads, is the world's own words). Prints each failure
  * on a line starting with {@value #FAILURE}; exits 0 when everything passed, 3 when not.
  */
 public final class KernelProbe {
@@ -24,7 +25,7 @@ public final class KernelProbe {
         boolean passed = true;
         try (NDManager manager = NDManager.newBaseManager()) {
             for (ModelConfig config : List.of(ModelConfig.standard(), ModelConfig.tiny())) {
-                try (MiniDeemModels models = MiniDeemModels.create(manager, config, WordTokenizer.standard())) {
+                try (MiniDeemModels models = MiniDeemModels.create(manager, config, WordTokenizer.forWorld(List.of()))) {
                     NumericsReport report = new NumericsCheck().check(manager, models);
                     for (NumericsReport.Finding failure : report.failures()) {
                         System.out.println(FAILURE + failure.describe());

@@ -1,8 +1,11 @@
 package dev.deemwb.world;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
@@ -33,7 +36,7 @@ public final class Captions {
                 parts.add(Language.countedNoun(shape, count));
             }
         }
-        java.util.Collections.shuffle(parts, new java.util.Random(random.nextLong()));
+        Collections.shuffle(parts, new Random(random.nextLong()));
         String frame = FRAMES.get(random.nextInt(FRAMES.size()));
         return String.format(frame, Language.joinList(parts));
     }
@@ -45,7 +48,7 @@ public final class Captions {
     public static String detailedDescription(Scene scene) {
         List<String> parts = new ArrayList<>();
         scene.objects().stream()
-                .sorted(java.util.Comparator.comparingInt(SceneObject::cell))
+                .sorted(Comparator.comparingInt(SceneObject::cell))
                 .forEach(o -> parts.add(describe(o) + " at " + Language.CELL_NAMES.get(o.cell())));
         return String.join(" and ", parts);
     }

@@ -1,5 +1,6 @@
 package dev.deemwb.world;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class Language {
      */
     public static Set<String> words() {
         Set<String> words = new TreeSet<>();
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         texts.addAll(Questions.TEMPLATES);
         texts.addAll(Captions.FRAMES);
         texts.addAll(CELL_NAMES);

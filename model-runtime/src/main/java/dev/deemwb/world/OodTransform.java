@@ -1,5 +1,6 @@
 package dev.deemwb.world;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -38,6 +39,6 @@ public enum OodTransform {
             }
         }
         throw new IllegalArgumentException("unknown transform '" + id + "' (known: "
-                + java.util.Arrays.stream(values()).map(OodTransform::id).toList() + ")");
+                + Arrays.stream(values()).map(OodTransform::id).toList() + ")");
     }
 }

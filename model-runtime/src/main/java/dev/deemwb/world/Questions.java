@@ -1,6 +1,7 @@
 package dev.deemwb.world;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -127,7 +128,7 @@ public final class Questions {
 
     /** Every answer word any template can have, per category (the answer vocabulary). */
     public static Set<String> answerWords() {
-        Set<String> words = new java.util.LinkedHashSet<>(List.of("yes", "no"));
+        Set<String> words = new LinkedHashSet<>(List.of("yes", "no"));
         words.addAll(Language.NUMBER_WORDS);
         for (ShapeColor c : ShapeColor.values()) {
             words.add(c.word());

@@ -3,6 +3,7 @@ package dev.deemwb.world;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record Scene(long seed, List<SceneObject> objects) {
         if (objects.isEmpty() || objects.size() > MAX_OBJECTS) {
             throw new IllegalArgumentException("a scene has 1.." + MAX_OBJECTS + " objects, not " + objects.size());
         }
-        Set<Integer> cells = new java.util.HashSet<>();
+        Set<Integer> cells = new HashSet<>();
         for (SceneObject o : objects) {
             if (!cells.add(o.cell())) {
                 throw new IllegalArgumentException("two objects share grid cell " + o.cell());

@@ -8,9 +8,11 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.SplittableRandom;
 
 /**
@@ -73,7 +75,7 @@ public final class SceneRenderer {
             g.dispose();
         }
         float[] mask = new float[size * size];
-        byte[] pixels = ((java.awt.image.DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < mask.length; i++) {
             mask[i] = (pixels[i] & 0xFF) / 255f;
         }
@@ -106,7 +108,7 @@ public final class SceneRenderer {
         AffineTransform saved = g.getTransform();
         g.rotate(angle, size / 2.0, size / 2.0);
         for (double x = -size; x < 2 * size; x += period) {
-            g.draw(new java.awt.geom.Line2D.Double(x, -size, x, 2 * size));
+            g.draw(new Line2D.Double(x, -size, x, 2 * size));
         }
         g.setTransform(saved);
     }
@@ -144,12 +146,12 @@ public final class SceneRenderer {
         g.setStroke(new BasicStroke((float) Math.max(0.6, 0.06 * objectSize)));
         g.draw(outline);
         if (object.filled()) {
-            java.awt.Shape savedClip = g.getClip();
+            Shape savedClip = g.getClip();
             g.clip(outline);
             Rectangle2D box = outline.getBounds2D();
             double spacing = objectSize * (0.12 + 0.1 * shift.strength());
             for (double d = -box.getHeight(); d < box.getWidth(); d += spacing) {
-                g.draw(new java.awt.geom.Line2D.Double(box.getX() + d, box.getMaxY(),
+                g.draw(new Line2D.Double(box.getX() + d, box.getMaxY(),
                         box.getX() + d + box.getHeight(), box.getY()));
             }
             g.setClip(savedClip);

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.MiniDeemModels;
-import dev.deemwb.model.WordTokenizer;
 import dev.deemwb.testing.TestBundles;
+import dev.deemwb.train.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class BundlesTest {
     @Test
     void anIntactBundleLoadsWithItsVocabulary() {
         try (MiniDeemModels models = Bundles.load(bundle, manager)) {
-            assertThat(models.tokenizer().vocabulary()).isEqualTo(WordTokenizer.standard().vocabulary());
+            assertThat(models.tokenizer().vocabulary()).isEqualTo(Vocabulary.standard().vocabulary());
             assertThat(models.namedBlocks()).containsKeys("unet", "baseline-encoder", "deem-lmm");
         }
     }
@@ -121,8 +122,8 @@ class BundlesTest {
         Json.write(file, manifest);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode fileEntry(ObjectNode manifest, String block) {
-        for (com.fasterxml.jackson.databind.JsonNode file : manifest.get("files")) {
+    private static JsonNode fileEntry(ObjectNode manifest, String block) {
+        for (JsonNode file : manifest.get("files")) {
             if (file.get("block").asText().equals(block)) {
                 return file;
             }

@@ -8,17 +8,21 @@ import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
+import dev.deemwb.testing.Heavy;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import dev.deemwb.world.Shape;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The bundle the workbench ships loads, validates and answers the easiest questions right. */
+@Heavy
 class ShippedBundleTest {
 
     static final Path SHIPPED = Path.of("..", "assets", "models", "mini-deem");
@@ -26,7 +30,7 @@ class ShippedBundleTest {
     @Test
     void loadsAndAnswersPresenceOnClearScenesRight() {
         // Skipped (and reported as skipped), not passed, in a checkout without the shipped bundle.
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(SHIPPED), "no shipped bundle");
+        Assumptions.assumeTrue(Files.isDirectory(SHIPPED), "no shipped bundle");
         DjlSetup.configure();
         BundleManifest manifest = Bundles.readManifest(SHIPPED);
         assertThat(manifest.bundleId()).isEqualTo("mini-deem");

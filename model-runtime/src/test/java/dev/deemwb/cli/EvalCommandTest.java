@@ -6,12 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.bench.Csv;
 import dev.deemwb.bench.CsvTable;
 import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.eval.EvalReports;
 import dev.deemwb.io.Json;
-import dev.deemwb.probe.EvalReports;
 import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class EvalCommandTest {
         }
         assertThat(csv.rows()).hasSize(metrics);
         JsonNode first = report.get("runs").get(0).get("metrics").get(0);
-        assertThat(csv.rows().get(0).get(csv.column("value"))).isEqualTo(String.format(java.util.Locale.ROOT, "%.6f",
+        assertThat(csv.rows().get(0).get(csv.column("value"))).isEqualTo(String.format(Locale.ROOT, "%.6f",
                 first.get("value").asDouble()));
         assertThat(run.out()).contains("pope_adversarial", "pair (both right)", "exact match (DEEM)");
         assertThat(Files.readAllLines(out.resolve("runs/mmvp/records.jsonl"))).hasSize(6);

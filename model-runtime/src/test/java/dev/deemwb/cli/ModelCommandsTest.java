@@ -3,6 +3,7 @@ package dev.deemwb.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.deemwb.io.Json;
 import dev.deemwb.io.Png;
 import dev.deemwb.world.Category;
 import dev.deemwb.world.SceneGenerator;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,7 +171,7 @@ class ModelCommandsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode json = run.json();
         assertThat(json.fieldNames()).toIterable().containsExactly("baseline", "deem");
-        List<String> categories = java.util.Arrays.stream(Category.values()).map(Category::id).toList();
+        List<String> categories = Arrays.stream(Category.values()).map(Category::id).toList();
         for (String model : List.of("baseline", "deem")) {
             assertThat(json.get(model).fieldNames()).toIterable().as(model).containsExactly("id", "ood");
             for (String condition : List.of("id", "ood")) {
@@ -210,7 +212,7 @@ class ModelCommandsTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("questions/s", "wrote " + report);
-        JsonNode json = dev.deemwb.io.Json.mapper().readTree(report.toFile());
+        JsonNode json = Json.mapper().readTree(report.toFile());
         assertThat(json.get("date").asText()).isNotBlank();
         assertThat(json.get("java_version").asText()).isNotBlank();
         assertThat(json.get("bundle_id").asText()).isEqualTo("tiny-bundle");

@@ -3,6 +3,7 @@ package dev.deemwb.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deemwb.model.ImageTensors;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.UnknownWordsException;
 import dev.deemwb.model.Variant;
@@ -16,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class InferenceWorkerTest {
     static void start() throws IOException {
         Path bundle = TestBundles.untrained(dir.resolve("bundle"));
         worker = InferenceWorker.start(bundle);
-        image = dev.deemwb.model.ImageTensors.toChw(new SceneRenderer().render(new SceneGenerator().generate(1), 64), 64);
+        image = ImageTensors.toChw(new SceneRenderer().render(new SceneGenerator().generate(1), 64), 64);
     }
 
     @AfterAll
@@ -64,20 +66,31 @@ class InferenceWorkerTest {
 
     @Test
     void aCancelledRequestStopsAtItsNextCheck() throws Exception {
+        int steps = 5_000; // a few seconds of work: far more than it takes to cancel
         CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        AtomicReference<Throwable> endedBy = new AtomicReference<>();
         InferenceWorker.Request<Integer> slow = worker.submit((models, cancellation) -> {
             started.countDown();
-            for (int step = 0; ; step++) {
-                cancellation.check();
-                Thread.sleep(5);
-                if (step > 10_000) {
-                    return step;
+            try {
+                for (int step = 0; step < steps; step++) {
+                    cancellation.check();
+                    Thread.sleep(1);
                 }
+                return steps;
+            } catch (CancellationException e) {
+                endedBy.set(e);
+                throw e;
+            } finally {
+                ended.countDown();
             }
         });
         assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
         slow.cancel().run();
 
+        assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(endedBy.get()).as("the task was stopped by its check, not run to the end")
+                .isInstanceOf(CancellationException.class);
         assertThatThrownBy(() -> slow.result().get()).isInstanceOf(CancellationException.class);
         assertThat(worker.submit(m -> 42).result().get(60, TimeUnit.SECONDS)).isEqualTo(42);
     }

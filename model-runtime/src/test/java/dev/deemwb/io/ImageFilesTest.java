@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.imageio.IIOImage;
@@ -25,9 +26,9 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Node;
 
 class ImageFilesTest {
@@ -60,7 +61,7 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.read(empty)).hasMessage(empty + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(text)).hasMessage(text + ": not a readable image");
         assertThatThrownBy(() -> ImageFiles.read(dir)).hasMessageContaining("is a folder");
-        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(java.nio.file.NoSuchFileException.class)
+        assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(NoSuchFileException.class)
                 .hasMessage(dir.resolve("missing.png") + ": no such file");
     }
 

@@ -6,9 +6,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.deemwb.engine.DjlSetup;
-import java.util.List;
+import dev.deemwb.train.Vocabulary;
+import java.awt.image.BufferedImage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BlockShapesTest {
 
     private static final ModelConfig CONFIG = ModelConfig.tiny();
-    private static final WordTokenizer TOKENIZER = WordTokenizer.standard();
+    private static final WordTokenizer TOKENIZER = Vocabulary.standard();
     private static NDManager manager;
     private static MiniDeemModels models;
     private static ParameterStore ps;
@@ -61,7 +64,7 @@ class BlockShapesTest {
         assertThat(a.getShape()).isEqualTo(new Shape(1, 3, TOKENIZER.size()));
         // Position 1 cannot see position 2, so changing the last word leaves earlier predictions alone.
         assertThat(a.get("0, 0:2").toFloatArray()).containsExactly(b.get("0, 0:2").toFloatArray(),
-                org.assertj.core.data.Offset.offset(1e-5f));
+                Offset.offset(1e-5f));
         assertThat(a.get("0, 2").toFloatArray()).isNotEqualTo(b.get("0, 2").toFloatArray());
     }
 
@@ -87,18 +90,18 @@ class BlockShapesTest {
         for (NDArray e : embeddings) {
             assertThat(e.getShape()).isEqualTo(new Shape(2, CONFIG.embedDim()));
             assertThat(e.square().sum(new int[] {1}).toFloatArray())
-                    .containsExactly(new float[] {1f, 1f}, org.assertj.core.data.Offset.offset(1e-4f));
+                    .containsExactly(new float[] {1f, 1f}, Offset.offset(1e-4f));
         }
     }
 
-    private static NDArray forward(ai.djl.nn.Block block, NDArray... inputs) {
+    private static NDArray forward(Block block, NDArray... inputs) {
         return block.forward(ps, new NDList(inputs), false).singletonOrThrow();
     }
 
     @Test
     void imageTensorsRoundTripAnyPicture() {
-        java.awt.image.BufferedImage grey = new java.awt.image.BufferedImage(300, 200,
-                java.awt.image.BufferedImage.TYPE_USHORT_GRAY);
+        BufferedImage grey = new BufferedImage(300, 200,
+                BufferedImage.TYPE_USHORT_GRAY);
         float[] chw = ImageTensors.toChw(grey, 64);
         assertThat(chw).hasSize(3 * 64 * 64).containsOnly(-1f);
         assertThat(ImageTensors.halve(chw, 64)).hasSize(3 * 32 * 32);

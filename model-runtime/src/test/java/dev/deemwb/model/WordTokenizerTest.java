@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deemwb.bench.robustvqa.RobustVqaQuestion;
+import dev.deemwb.train.Vocabulary;
 import dev.deemwb.world.Captions;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.Scene;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class WordTokenizerTest {
 
-    private final WordTokenizer tokenizer = WordTokenizer.standard();
+    private final WordTokenizer tokenizer = Vocabulary.standard();
 
     @Test
     void everyTextTheWorldProducesIsInTheVocabulary() {

@@ -8,7 +8,7 @@ import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
-import dev.deemwb.model.WordTokenizer;
+import dev.deemwb.train.Vocabulary;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,7 @@ class NumericsCheckTest {
     static void models() {
         DjlSetup.configure();
         manager = NDManager.newBaseManager();
-        models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard());
+        models = MiniDeemModels.create(manager, ModelConfig.tiny(), Vocabulary.standard());
     }
 
     @AfterAll

@@ -19,6 +19,7 @@ import dev.deemwb.model.Variant;
 import dev.deemwb.model.WordTokenizer;
 import dev.deemwb.numerics.NumericsCheck;
 import dev.deemwb.numerics.NumericsException;
+import dev.deemwb.testing.Heavy;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Heavy
 class MiniDeemTrainingTest {
 
     /** Enough steps of a tiny model for the losses to move, in seconds. */
@@ -43,7 +45,7 @@ class MiniDeemTrainingTest {
     void lossesFallAndTheBundleRoundTrips() throws IOException {
         DjlSetup.configure();
         Engine.getInstance().setRandomSeed(5);
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         List<String> progress = new ArrayList<>();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
@@ -59,7 +61,7 @@ class MiniDeemTrainingTest {
             assertThat(progress).anyMatch(line -> line.startsWith("fork-deem step 10/10") && line.contains("csr="));
 
             BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, "smoke", "test", ModelConfig.tiny(),
-                    tokenizer.vocabulary(), "smoke", SMOKE, 5, null, Bundles.describe(models), null);
+                    tokenizer.vocabulary(), "smoke", Json.mapper().valueToTree(SMOKE), 5, null, Bundles.describe(models), null);
             Bundles.write(dir.resolve("bundle"), models, manifest);
             List<float[]> images = images(3);
             List<String> questions = List.of("How many objects are there?", "Is there a circle in the image?",
@@ -81,7 +83,7 @@ class MiniDeemTrainingTest {
     void aFinishedRunResumesWithoutRetraining() throws IOException {
         DjlSetup.configure();
         Recipe tiny = Recipe.tiny();
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager()) {
             MiniDeemTraining.Summary first;
             try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
@@ -102,7 +104,7 @@ class MiniDeemTrainingTest {
     void aRunResumedAfterAStageTrainsEveryBlockOfTheLaterStages() throws IOException {
         DjlSetup.configure();
         Recipe tiny = Recipe.tiny();
-        WordTokenizer tokenizer = WordTokenizer.standard();
+        WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager()) {
             try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
                 new MiniDeemTraining(models, tiny, 3, dir, line -> { }).run();
@@ -137,7 +139,7 @@ class MiniDeemTrainingTest {
             return shape.outChannels() == 3 ? y.add(0.5f) : y;
         });
         try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), WordTokenizer.standard())) {
+             MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), Vocabulary.standard())) {
             MiniDeemTraining training = new MiniDeemTraining(models, Recipe.tiny(), 4, dir, line -> { },
                     wrongOutputConvolution);
 

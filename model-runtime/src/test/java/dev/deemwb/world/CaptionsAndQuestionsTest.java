@@ -2,6 +2,7 @@ package dev.deemwb.world;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class CaptionsAndQuestionsTest {
         for (int i = 0; i < 1000; i++) {
             String caption = Captions.caption(generator.generate(Seeds.derive(2, i)), random);
             assertThat(caption).doesNotContain("up", "down", "left", "right", "filled", "hollow", "point");
-            if (java.util.Arrays.stream(ShapeColor.values()).anyMatch(c -> caption.contains(c.word()))) {
+            if (Arrays.stream(ShapeColor.values()).anyMatch(c -> caption.contains(c.word()))) {
                 mentionsColour++;
             }
         }

@@ -2,7 +2,10 @@ package dev.deemwb.app.compare;
 
 import dev.deemwb.infer.Answer;
 import dev.deemwb.model.Variant;
+import dev.deemwb.world.Language;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,7 +16,7 @@ public final class AnswerCard {
 
     /** Whether the answer matched the ground truth, or why that cannot be said. */
     public enum Verdict {
-        NONE("") ,
+        NONE(""),
         RIGHT("right"),
         WRONG("wrong"),
         NO_GROUND_TRUTH("no ground truth for this question"),
@@ -23,6 +26,15 @@ public final class AnswerCard {
 
         Verdict(String text) {
             this.text = text;
+        }
+
+        /** An answer against the ground truth, if the image is from the world and the question has one. */
+        static Verdict of(boolean fromWorld, Optional<String> truth, String answer) {
+            if (!fromWorld) {
+                return OUT_OF_WORLD;
+            }
+            return truth.map(t -> String.join(" ", Language.splitWords(answer)).equals(t) ? RIGHT : WRONG)
+                    .orElse(NO_GROUND_TRUTH);
         }
 
         public String text() {
@@ -43,7 +55,7 @@ public final class AnswerCard {
     void show(Answer result, Verdict newVerdict) {
         answer.set(result.text().isEmpty() ? "(no answer)" : result.text());
         alternatives.set(result.alternatives());
-        latency.set(String.format(java.util.Locale.ROOT, "%.0f ms", result.latencyMillis()));
+        latency.set(String.format(Locale.ROOT, "%.0f ms", result.latencyMillis()));
         verdict.set(newVerdict);
     }
 

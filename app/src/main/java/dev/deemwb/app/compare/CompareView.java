@@ -1,21 +1,30 @@
 package dev.deemwb.app.compare;
 
+import dev.deemwb.app.images.FxImages;
 import dev.deemwb.app.widgets.ErrorBanner;
 import dev.deemwb.infer.Answer;
+import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.Variant;
+import dev.deemwb.world.Questions;
 import java.awt.image.BufferedImage;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.embed.swing.SwingFXUtils;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -24,7 +33,7 @@ import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
 /**
- * The compare screen: the image (fitted, with the 64×64 model input beside it), the question, both
+ * The compare screen: the image (fitted, with the model input beside it), the question, both
  * answer cards side by side, and both reconstructions with a scrubber over the denoising steps.
  * Built in code; all state lives in the {@link CompareViewModel}.
  */
@@ -51,6 +60,7 @@ public final class CompareView extends BorderPane {
         picture.setSmooth(true);
         ImageView modelInput = new ImageView();
         modelInput.setId("modelInput");
+        Label inputCaption = new Label("what the models see");
         Label source = new Label("No image yet: open one, drop one here, pick a sample or draw a random scene.");
         source.setId("source");
         source.setWrapText(true);
@@ -60,16 +70,20 @@ public final class CompareView extends BorderPane {
                 return;
             }
             // Both pictures are small and prepared off this thread: converting them is all the work left here.
-            picture.setImage(SwingFXUtils.toFXImage(loaded.display(), null));
-            modelInput.setImage(SwingFXUtils.toFXImage(loaded.modelInput(), null));
+            picture.setImage(FxImages.toFx(loaded.display()));
+            modelInput.setImage(FxImages.toFx(loaded.modelInputPicture()));
             source.setText(String.format(Locale.ROOT, "%s — %d×%d", loaded.source(), loaded.image().getWidth(),
                     loaded.image().getHeight()));
+            inputCaption.setText(inputCaption(loaded.modelInputSize()));
         });
-        Label inputCaption = new Label("what the models see (64×64)");
         inputCaption.getStyleClass().add("caption");
         VBox panel = new VBox(8, picture, source, new HBox(8, modelInput, inputCaption));
         panel.setPadding(new Insets(12));
         return panel;
+    }
+
+    private static String inputCaption(int size) {
+        return "what the models see (" + size + "×" + size + ")";
     }
 
     private HBox questionBar(Runnable askAction) {
@@ -85,8 +99,8 @@ public final class CompareView extends BorderPane {
         ask.setTooltip(new Tooltip("Ask both models (Enter)"));
         ask.setDefaultButton(false);
         ask.setOnAction(e -> askAction.run());
-        model.unknownWords().addListener((javafx.collections.ListChangeListener<String>) change ->
-                question.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unknown"),
+        model.unknownWords().addListener((ListChangeListener<String>) change ->
+                question.pseudoClassStateChanged(PseudoClass.getPseudoClass("unknown"),
                         !model.unknownWords().isEmpty()));
         Button askAll = new Button("Ask all");
         askAll.setId("askAll");
@@ -96,26 +110,26 @@ public final class CompareView extends BorderPane {
     }
 
     private VBox disagreements() {
-        javafx.scene.control.TableView<CompareViewModel.Disagreement> table = new javafx.scene.control.TableView<>(
+        TableView<AskAll.Disagreement> table = new TableView<>(
                 model.disagreements());
         table.setId("disagreements");
         table.setPrefHeight(160);
         table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently."));
-        table.getColumns().add(column("Question", CompareViewModel.Disagreement::question, 320));
-        table.getColumns().add(column("Truth", CompareViewModel.Disagreement::truth, 80));
-        table.getColumns().add(column("Baseline", CompareViewModel.Disagreement::baseline, 100));
-        table.getColumns().add(column("DEEM", CompareViewModel.Disagreement::deem, 100));
+        table.getColumns().add(column("Question", AskAll.Disagreement::question, 320));
+        table.getColumns().add(column("Truth", AskAll.Disagreement::truth, 80));
+        table.getColumns().add(column("Baseline", AskAll.Disagreement::baseline, 100));
+        table.getColumns().add(column("DEEM", AskAll.Disagreement::deem, 100));
         Label summary = new Label();
         summary.setId("askAllSummary");
         summary.textProperty().bind(model.askAllSummaryProperty());
         return new VBox(4, summary, table);
     }
 
-    private static javafx.scene.control.TableColumn<CompareViewModel.Disagreement, String> column(String title,
-            java.util.function.Function<CompareViewModel.Disagreement, String> value, double width) {
-        javafx.scene.control.TableColumn<CompareViewModel.Disagreement, String> column =
-                new javafx.scene.control.TableColumn<>(title);
-        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    private static TableColumn<AskAll.Disagreement, String> column(String title,
+            Function<AskAll.Disagreement, String> value, double width) {
+        TableColumn<AskAll.Disagreement, String> column =
+                new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
     }
@@ -126,12 +140,12 @@ public final class CompareView extends BorderPane {
         if (lower.isEmpty()) {
             return List.of();
         }
-        java.util.LinkedHashSet<String> pool = new java.util.LinkedHashSet<>(model.history());
+        LinkedHashSet<String> pool = new LinkedHashSet<>(model.history());
         LoadedImage loaded = model.imageProperty().get();
         if (loaded != null) {
             pool.addAll(loaded.suggestedQuestions());
         }
-        pool.addAll(dev.deemwb.world.Questions.TEMPLATES);
+        pool.addAll(Questions.TEMPLATES);
         // A question typed in full suggests nothing: the list would otherwise stay open over the answers.
         if (pool.stream().anyMatch(q -> q.toLowerCase(Locale.ROOT).equals(lower))) {
             return List.of();
@@ -210,18 +224,18 @@ public final class CompareView extends BorderPane {
 
     /** Noise fraction, DDIM steps and noise seed of the reconstructions; "Redraw" applies them. */
     private VBox reconstructionSettings() {
-        javafx.scene.control.Spinner<Double> noise = new javafx.scene.control.Spinner<>(0.05, 1.0,
-                CompareViewModel.DEFAULT_NOISE, 0.05);
+        Spinner<Double> noise = new Spinner<>(0.05, 1.0,
+                ReconstructionDefaults.NOISE, 0.05);
         noise.setId("noise");
         noise.valueProperty().addListener((obs, old, value) -> model.noiseProperty().set(value.floatValue()));
-        javafx.scene.control.Spinner<Integer> steps = new javafx.scene.control.Spinner<>(1, 200,
-                CompareViewModel.DEFAULT_STEPS, 5);
+        Spinner<Integer> steps = new Spinner<>(1, 200,
+                ReconstructionDefaults.STEPS, 5);
         steps.setId("steps");
         steps.valueProperty().addListener((obs, old, value) -> model.stepsProperty().set(value));
-        javafx.scene.control.Spinner<Integer> seed = new javafx.scene.control.Spinner<>(0, Integer.MAX_VALUE, 0);
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 0);
         seed.setId("noiseSeed");
         seed.valueProperty().addListener((obs, old, value) -> model.reconstructionSeedProperty().set(value.longValue()));
-        for (javafx.scene.control.Spinner<?> spinner : List.of(noise, steps, seed)) {
+        for (Spinner<?> spinner : List.of(noise, steps, seed)) {
             spinner.setEditable(true);
             spinner.setPrefWidth(110);
         }
@@ -251,7 +265,7 @@ public final class CompareView extends BorderPane {
         Label step = new Label("what " + variant.displayName() + " sees");
         step.setId(id + "Step");
         var previews = model.reconstruction(variant);
-        previews.addListener((javafx.collections.ListChangeListener<BufferedImage>) change -> {
+        previews.addListener((ListChangeListener<BufferedImage>) change -> {
             scrubber.setMax(Math.max(1, previews.size()));
             scrubber.setValue(Math.max(1, previews.size()));
             show(view, step, previews, previews.size(), variant);
@@ -269,8 +283,7 @@ public final class CompareView extends BorderPane {
             return;
         }
         int index = Math.min(step, previews.size()) - 1;
-        Image image = SwingFXUtils.toFXImage(previews.get(index), null);
-        view.setImage(image);
+        view.setImage(FxImages.toFx(previews.get(index)));
         label.setText(String.format(Locale.ROOT, "step %d of %d: the %s x0 estimate", index + 1, previews.size(),
                 variant.displayName()));
     }

@@ -2,18 +2,20 @@ package dev.deemwb.app.compare;
 
 import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.InferenceWorker;
-import dev.deemwb.infer.MiniDeem;
-import dev.deemwb.model.UnknownWordsException;
+import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.Variant;
-import dev.deemwb.world.Language;
+import dev.deemwb.world.QaPair;
+import dev.deemwb.world.Questions;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,12 +34,9 @@ import javafx.collections.ObservableList;
  */
 public final class CompareViewModel {
 
-    public static final float DEFAULT_NOISE = 0.65f;
-    public static final int DEFAULT_STEPS = 20;
-
     private final InferenceWorker worker;
     private final Executor ui;
-    private final Executor loader;
+    private final LatestLoad loads;
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
     private final StringProperty question = new SimpleStringProperty("");
     private final StringProperty groundTruth = new SimpleStringProperty("");
@@ -49,20 +48,18 @@ public final class CompareViewModel {
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final Map<Variant, AnswerCard> cards = new EnumMap<>(Variant.class);
     private final Map<Variant, ObservableList<BufferedImage>> reconstructions = new EnumMap<>(Variant.class);
-    private final ObjectProperty<Float> noise = new SimpleObjectProperty<>(DEFAULT_NOISE);
-    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(DEFAULT_STEPS);
+    private final ObjectProperty<Float> noise = new SimpleObjectProperty<>(ReconstructionDefaults.NOISE);
+    private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(ReconstructionDefaults.STEPS);
     private final ObjectProperty<Long> reconstructionSeed = new SimpleObjectProperty<>(0L);
-    private final ObservableList<Disagreement> disagreements = FXCollections.observableArrayList();
+    private final ObservableList<AskAll.Disagreement> disagreements = FXCollections.observableArrayList();
     private final StringProperty askAllSummary = new SimpleStringProperty("");
     private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
-    private List<String> vocabulary = List.of();
-    /** Counts images shown or asked for, so a slow load that was overtaken is dropped. UI thread only. */
-    private long imageRequests;
+    private QuestionCheck questionCheck = QuestionCheck.BEFORE_MODELS_LOAD;
 
     public CompareViewModel(InferenceWorker worker, Executor ui, Executor loader) {
         this.worker = worker;
         this.ui = ui;
-        this.loader = loader;
+        this.loads = new LatestLoad(ui, loader);
         for (Variant variant : Variant.values()) {
             cards.put(variant, new AnswerCard(variant));
             reconstructions.put(variant, FXCollections.observableArrayList());
@@ -73,7 +70,7 @@ public final class CompareViewModel {
                 status.set("models not loaded");
                 error.set("Could not load the models: " + InferenceWorker.failureMessage(failure));
             } else {
-                vocabulary = models.models().tokenizer().vocabulary();
+                questionCheck = new QuestionCheck(models.models().tokenizer(), models.models().config().maxPromptLength());
                 status.set("ready on " + InferenceWorker.device());
             }
         }));
@@ -85,31 +82,15 @@ public final class CompareViewModel {
      * meanwhile. A failure leaves the current image in place and shows the reason.
      */
     public void load(Callable<LoadedImage> source, Runnable whenShown) {
-        long request = ++imageRequests;
-        loader.execute(() -> {
-            try {
-                LoadedImage loaded = source.call();
-                ui.execute(() -> {
-                    if (request == imageRequests) {
-                        show(loaded);
-                        whenShown.run();
-                    }
-                });
-            } catch (Exception e) {
-                String reason = e.getMessage() != null ? e.getMessage()
-                        : "The image could not be loaded (" + e.getClass().getSimpleName() + ").";
-                ui.execute(() -> {
-                    if (request == imageRequests) {
-                        error.set(reason);
-                    }
-                });
-            }
-        });
+        loads.load(source, loaded -> {
+            show(loaded);
+            whenShown.run();
+        }, error::set);
     }
 
     /** Shows a new image; the previous image's work is cancelled and its answers cleared. */
     public void show(LoadedImage loaded) {
-        imageRequests++;
+        loads.supersede();
         cancelRunning();
         image.set(loaded);
         cards.values().forEach(AnswerCard::clear);
@@ -130,14 +111,10 @@ public final class CompareViewModel {
             error.set("Load an image first (open a file, pick a sample or draw a random scene).");
             return;
         }
-        try {
-            MiniDeem.checkQuestion(text, new dev.deemwb.model.WordTokenizer(vocabulary), maxPromptLength());
-        } catch (UnknownWordsException e) {
-            unknownWords.setAll(e.words());
-            error.set(unknownWordsMessage(e.words()));
-            return;
-        } catch (IllegalArgumentException e) {
-            error.set(capitalise(e.getMessage()) + ".");
+        Optional<QuestionCheck.Refusal> refusal = questionCheck.refusal(text);
+        if (refusal.isPresent()) {
+            unknownWords.setAll(refusal.get().unknownWords());
+            error.set(refusal.get().message());
             return;
         }
         error.set("");
@@ -151,20 +128,16 @@ public final class CompareViewModel {
         busy.set(true);
         status.set("asking both models…");
         track(worker.submit(models -> {
-            float[] input = models.input(current.image());
             Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
             for (Variant variant : Variant.values()) {
-                answers.put(variant, models.answer(variant, List.of(input), List.of(text)).get(0));
+                answers.put(variant, models.answer(variant, List.of(current.modelInput()), List.of(text)).get(0));
             }
             return answers;
         }), answers -> {
-            answers.forEach((variant, answer) -> cards.get(variant).show(answer, verdict(current, truth, answer)));
+            answers.forEach((variant, answer) -> cards.get(variant).show(answer,
+                    AnswerCard.Verdict.of(current.fromWorld(), truth, answer.text())));
             reconstruct();
         });
-    }
-
-    /** One template question where the two models answered differently. */
-    public record Disagreement(String question, String truth, String baseline, String deem) {
     }
 
     /**
@@ -178,31 +151,17 @@ public final class CompareViewModel {
                     + "template question's answer known.");
             return;
         }
-        List<dev.deemwb.world.QaPair> questions = dev.deemwb.world.Questions.all(current.scene().get());
+        List<QaPair> questions = Questions.all(current.scene().get());
         busy.set(true);
         status.set("asking all " + questions.size() + " template questions…");
         track(worker.submit(models -> {
-            float[] input = models.input(current.image());
-            List<float[]> images = java.util.Collections.nCopies(questions.size(), input);
-            List<String> texts = questions.stream().map(dev.deemwb.world.QaPair::question).toList();
-            return List.of(models.answer(Variant.BASELINE, images, texts), models.answer(Variant.DEEM, images, texts));
-        }), answers -> {
-            List<Disagreement> rows = new ArrayList<>();
-            int[] right = new int[2];
-            for (int i = 0; i < questions.size(); i++) {
-                String truth = questions.get(i).answer();
-                String baseline = answers.get(0).get(i).text();
-                String deem = answers.get(1).get(i).text();
-                right[0] += baseline.equals(truth) ? 1 : 0;
-                right[1] += deem.equals(truth) ? 1 : 0;
-                if (!baseline.equals(deem)) {
-                    rows.add(new Disagreement(questions.get(i).question(), truth, baseline, deem));
-                }
-            }
-            disagreements.setAll(rows);
-            askAllSummary.set(String.format(java.util.Locale.ROOT,
-                    "%d questions: baseline %d right, DEEM %d right, %d disagreements", questions.size(), right[0],
-                    right[1], rows.size()));
+            List<float[]> images = Collections.nCopies(questions.size(), current.modelInput());
+            List<String> texts = questions.stream().map(QaPair::question).toList();
+            return AskAll.of(questions, models.answer(Variant.BASELINE, images, texts),
+                    models.answer(Variant.DEEM, images, texts));
+        }), result -> {
+            disagreements.setAll(result.disagreements());
+            askAllSummary.set(result.summary());
             status.set("ready on " + InferenceWorker.device());
         });
     }
@@ -220,10 +179,9 @@ public final class CompareViewModel {
         long seed = reconstructionSeed.get();
         LatestValue<String> progress = new LatestValue<>(ui, status::set);
         track(worker.submit((models, cancellation) -> {
-            float[] input = models.input(current.image());
             for (Variant variant : Variant.values()) {
                 List<BufferedImage> previews = new ArrayList<>();
-                models.reconstruct(variant, input, noiseFraction, stepCount, seed, (step, total, estimate) -> {
+                models.reconstruct(variant, current.modelInput(), noiseFraction, stepCount, seed, (step, total, estimate) -> {
                     cancellation.check();
                     previews.add(estimate);
                     progress.post("reconstructing (" + variant.displayName() + ") step " + step + "/" + total);
@@ -243,7 +201,7 @@ public final class CompareViewModel {
         error.set("");
     }
 
-    private <T> void track(InferenceWorker.Request<T> request, java.util.function.Consumer<T> onSuccess) {
+    private <T> void track(InferenceWorker.Request<T> request, Consumer<T> onSuccess) {
         running.add(request);
         request.result().whenComplete((value, failure) -> ui.execute(() -> {
             running.remove(request);
@@ -257,36 +215,6 @@ public final class CompareViewModel {
             // blinks off between the two.
             busy.set(!running.isEmpty());
         }));
-    }
-
-    private AnswerCard.Verdict verdict(LoadedImage current, Optional<String> truth, Answer answer) {
-        if (!current.fromWorld()) {
-            return AnswerCard.Verdict.OUT_OF_WORLD;
-        }
-        return truth.map(t -> String.join(" ", Language.splitWords(answer.text())).equals(t)
-                ? AnswerCard.Verdict.RIGHT : AnswerCard.Verdict.WRONG).orElse(AnswerCard.Verdict.NO_GROUND_TRUTH);
-    }
-
-    private String unknownWordsMessage(List<String> words) {
-        StringBuilder message = new StringBuilder(words.size() == 1 ? "Unknown word: " : "Unknown words: ");
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            message.append(i == 0 ? "" : "; ").append('"').append(word).append('"');
-            List<String> close = WordSuggestions.closest(word, vocabulary);
-            if (!close.isEmpty()) {
-                message.append(" (did you mean ").append(String.join(", ", close)).append("?)");
-            }
-        }
-        return message.append(". The question was not sent.").toString();
-    }
-
-    private int maxPromptLength() {
-        return worker.ready().isDone() && !worker.ready().isCompletedExceptionally()
-                ? worker.ready().join().models().config().maxPromptLength() : Integer.MAX_VALUE;
-    }
-
-    private static String capitalise(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public ObjectProperty<LoadedImage> imageProperty() {
@@ -345,15 +273,11 @@ public final class CompareViewModel {
         return reconstructionSeed;
     }
 
-    public ObservableList<Disagreement> disagreements() {
+    public ObservableList<AskAll.Disagreement> disagreements() {
         return disagreements;
     }
 
     public StringProperty askAllSummaryProperty() {
         return askAllSummary;
-    }
-
-    public List<String> vocabulary() {
-        return vocabulary;
     }
 }

@@ -1,6 +1,5 @@
 package dev.deemwb.app.compare;
 
-import com.fasterxml.jackson.core.JacksonException;
 import dev.deemwb.io.ImageFiles;
 import dev.deemwb.io.Json;
 import dev.deemwb.world.QaPair;
@@ -9,6 +8,7 @@ import dev.deemwb.world.SampleImages;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,23 +25,39 @@ public final class ImageSources {
 
     private final SceneRenderer renderer = new SceneRenderer();
     private final SceneGenerator generator = new SceneGenerator();
+    private final int modelInputSize;
+
+    /** @param modelInputSize the side of the models' input image ({@code ModelConfig.imageSize}) */
+    public ImageSources(int modelInputSize) {
+        this.modelInputSize = modelInputSize;
+    }
+
+    public int modelInputSize() {
+        return modelInputSize;
+    }
 
     /**
      * A picture file. If a {@code <name>.json} sidecar with a scene lies beside it (as for the sample
      * gallery and the mini benchmarks' exports), the image is known to be from the world.
      */
     public LoadedImage fromFile(Path file) throws IOException {
-        var image = ImageFiles.read(file);
+        BufferedImage image = ImageFiles.read(file);
         Optional<SampleImages.Sample> sidecar = sidecar(file);
         return LoadedImage.of(image, file.getFileName().toString(), sidecar.map(SampleImages.Sample::scene),
                 sidecar.map(SampleImages.Sample::shift),
-                sidecar.map(s -> s.suggestedQuestions().stream().map(QaPair::question).toList()).orElse(List.of()));
+                sidecar.map(s -> s.suggestedQuestions().stream().map(QaPair::question).toList()).orElse(List.of()),
+                modelInputSize);
+    }
+
+    /** A picture from outside the shapes world (pasted, say): no scene, no suggested questions. */
+    public LoadedImage photo(BufferedImage image, String source) {
+        return LoadedImage.of(image, source, Optional.empty(), Optional.empty(), List.of(), modelInputSize);
     }
 
     public LoadedImage randomScene(long seed) {
         Scene scene = generator.generate(seed);
         return LoadedImage.of(renderer.render(scene, DISPLAY_SIZE), "random scene, seed " + seed, Optional.of(scene),
-                Optional.empty(), Questions.all(scene).stream().map(QaPair::question).toList());
+                Optional.empty(), Questions.all(scene).stream().map(QaPair::question).toList(), modelInputSize);
     }
 
     private static Optional<SampleImages.Sample> sidecar(Path file) {
@@ -54,10 +70,8 @@ public final class ImageSources {
         try {
             SampleImages.Sample sample = Json.mapper().readValue(json.toFile(), SampleImages.Sample.class);
             return sample.scene() == null ? Optional.empty() : Optional.of(sample);
-        } catch (JacksonException e) {
-            return Optional.empty(); // a JSON beside an image that is not our sidecar: treat the image as a photo
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.empty(); // a JSON beside an image that is not our sidecar: treat the image as a photo
         }
     }
 }

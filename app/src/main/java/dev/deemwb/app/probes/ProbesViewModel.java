@@ -1,92 +1,49 @@
 package dev.deemwb.app.probes;
 
-import dev.deemwb.app.compare.LoadedImage;
-import dev.deemwb.bench.mini.SceneIndex;
+import dev.deemwb.eval.Benchmark;
+import dev.deemwb.eval.BenchmarkKind;
+import dev.deemwb.eval.MiniSuite;
+import dev.deemwb.eval.ProbeRun;
+import dev.deemwb.eval.ProbeRunner;
+import dev.deemwb.eval.RunInfo;
+import dev.deemwb.eval.RunReport;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
-import dev.deemwb.io.ImageFiles;
 import dev.deemwb.model.Variant;
-import dev.deemwb.probe.Benchmark;
-import dev.deemwb.probe.ExternalPredictions;
-import dev.deemwb.probe.Judgement;
-import dev.deemwb.probe.MiniSuite;
-import dev.deemwb.probe.MmvpBenchmark;
-import dev.deemwb.probe.Outcome;
-import dev.deemwb.probe.PopeBenchmark;
-import dev.deemwb.probe.ProbeItem;
-import dev.deemwb.probe.ProbeRun;
-import dev.deemwb.probe.ProbeRunner;
-import dev.deemwb.probe.RobustVqaBenchmark;
-import dev.deemwb.probe.RunInfo;
-import dev.deemwb.probe.RunRecord;
-import dev.deemwb.probe.RunReport;
-import dev.deemwb.probe.Slices;
-import dev.deemwb.world.QaPair;
-import dev.deemwb.world.Questions;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
- * The probes screen's state and logic, free of any view: which benchmark, the run in progress (on the
- * {@link InferenceWorker}, batch by batch into a run folder, so a cancelled run resumes where it
- * stopped), the report so far, imported predictions, and the disagreement drill-down. Results come
- * back through {@code ui} (the FX thread in the app, the caller's thread in tests).
+ * The probes screen's run, free of any view: which benchmark, and its run in progress on the
+ * {@link InferenceWorker}, batch by batch into a run folder (so a cancelled run resumes where it
+ * stopped), with progress and time left. What the run's report shows — imported predictions and the
+ * disagreement drill-down — is the {@link #results()}. Results come back through {@code ui} (the FX
+ * thread in the app, the caller's thread in tests).
  */
 public final class ProbesViewModel {
-
-    /** The three mini benchmarks' names, as {@link Benchmark#name()} gives them. */
-    public static final List<String> MINI = List.of("pope_random", "pope_popular", "pope_adversarial", "mmvp",
-            "robustvqa");
-
-    /**
-     * An item to look at in the compare screen, with its question: {@code image} reads it (with its
-     * scene, when the benchmark has one) and is meant to run off the FX thread.
-     */
-    public record OpenRequest(Callable<LoadedImage> image, String question) {
-    }
 
     private final InferenceWorker worker;
     private final Executor ui;
     private final Path bundle;
     private final Path dataDir;
     private final List<String> models = Arrays.stream(Variant.values()).map(Variant::id).toList();
-    private final ObjectProperty<Benchmark<?>> benchmark = new SimpleObjectProperty<>();
-    private final ObjectProperty<RunReport> report = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty();
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
-    private final ObservableList<Slices.Slice> slices = FXCollections.observableArrayList(Slices.Slice.ALL);
-    private final ObjectProperty<Slices.Slice> slice = new SimpleObjectProperty<>(Slices.Slice.ALL);
-    private final ObjectProperty<Map<Outcome, List<RunRecord>>> cells = new SimpleObjectProperty<>(emptyCells());
-    private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>();
-    private final BooleanProperty pairs = new SimpleBooleanProperty();
-    private final BooleanProperty pairsAvailable = new SimpleBooleanProperty();
-    private final ObservableList<RunRecord> gallery = FXCollections.observableArrayList();
-    private final Map<String, Map<String, String>> external = new LinkedHashMap<>();
+    private final DrillDownViewModel results = new DrillDownViewModel(models, error);
     private InferenceWorker.Request<Boolean> current;
-    private Consumer<OpenRequest> onOpen = request -> { };
 
     /**
      * @param dataDir where the mini benchmarks are generated ({@code benchmarks/}) and runs kept
@@ -97,20 +54,15 @@ public final class ProbesViewModel {
         this.ui = ui;
         this.bundle = bundle;
         this.dataDir = dataDir;
-        slice.addListener((obs, old, now) -> refreshCells());
-        pairs.addListener((obs, old, now) -> refreshCells());
-        outcome.addListener((obs, old, now) -> refreshGallery());
     }
 
-    /** Runs one of {@link #MINI}, generating the mini suite first if this machine has none yet. */
-    public void runMini(String name) {
-        if (!MINI.contains(name)) {
-            throw new IllegalArgumentException("no mini benchmark '" + name + "' (known: " + MINI + ")");
-        }
+    /** Runs a mini benchmark, generating the mini suite first if this machine has none yet. */
+    public void runMini(MiniBenchmark mini) {
         Path suite = dataDir.resolve("benchmarks").resolve("mini-" + MiniSuite.DEFAULT_SEED);
         start("generating the mini benchmarks…", () -> {
             MiniSuite.ensure(suite, MiniSuite.DEFAULT_SEED);
-            return MiniSuite.read(suite).stream().filter(b -> b.name().equals(name)).findFirst().orElseThrow();
+            return MiniSuite.read(suite).stream().filter(b -> b.name().equals(mini.benchmarkName())).findFirst()
+                    .orElseThrow();
         });
     }
 
@@ -122,16 +74,9 @@ public final class ProbesViewModel {
     /**
      * Reads a real benchmark file on the worker and runs it; a file that cannot be read shows its
      * reason (file and line).
-     *
-     * @param kind {@code pope}, {@code mmvp} or {@code robustvqa}
      */
-    public void runFile(String kind, Path file, Path images) {
-        start("reading " + file.getFileName() + "…", () -> switch (kind) {
-            case "pope" -> PopeBenchmark.read(file, images);
-            case "mmvp" -> MmvpBenchmark.read(file, images);
-            case "robustvqa" -> RobustVqaBenchmark.read(file, images);
-            default -> throw new IllegalArgumentException("unknown benchmark kind '" + kind + "'");
-        });
+    public void runFile(BenchmarkKind kind, Path file, Path images) {
+        start("reading " + file.getFileName() + "…", () -> kind.read(file, images));
     }
 
     @FunctionalInterface
@@ -145,7 +90,7 @@ public final class ProbesViewModel {
         running.set(true);
         progress.set(-1);
         progressText.set(firstStatus);
-        external.clear();
+        results.clearImports();
         Session session = new Session();
         submit(session, (models, cancellation) -> {
             session.open(source.get(), models);
@@ -201,8 +146,7 @@ public final class ProbesViewModel {
             RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
             int done = run.records().size();
             ui.execute(() -> {
-                ProbesViewModel.this.benchmark.set(chosen);
-                showReport(resumed);
+                results.show(resumed);
                 showProgress(done, chosen.items().size(), Double.NaN);
             });
         }
@@ -211,10 +155,11 @@ public final class ProbesViewModel {
         boolean step(InferenceWorker.Cancellation cancellation) throws IOException {
             ProbeRunner.Timing timing = runner.run(benchmark, run, 1, cancellation::check, (batch, p) -> {
                 RunReport sofar = RunReport.of(benchmark, run.info(), run.records(), Map.of());
-                int runNow = itemsRun + batch.size();
-                double eta = seconds() / runNow * (p.total() - p.done());
+                // The runner's progress counts this request's batch only; the pace is the whole session's.
+                double eta = new ProbeRunner.Progress(p.done(), p.total(), p.errors(), seconds(),
+                        itemsRun + batch.size()).etaSeconds();
                 ui.execute(() -> {
-                    showReport(sofar);
+                    results.show(sofar);
                     showProgress(p.done(), p.total(), eta);
                 });
             });
@@ -234,70 +179,8 @@ public final class ProbesViewModel {
         }
     }
 
-    /**
-     * Scores another model's answers to the current benchmark as a further column, named after the file.
-     * A file that does not fit the benchmark is refused with its reason and changes nothing.
-     */
-    public void importPredictions(Path file) {
-        Benchmark<?> chosen = benchmark.get();
-        if (chosen == null || report.get() == null) {
-            error.set("Run or open a benchmark first: predictions are scored against its questions.");
-            return;
-        }
-        try {
-            Map<String, String> answers = ExternalPredictions.read(chosen, file);
-            String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-            if (models.contains(name)) {
-                name = name + " (imported)";
-            }
-            external.put(name, answers);
-            error.set("");
-            showReport(report.get());
-        } catch (IOException | RuntimeException e) {
-            error.set("Cannot import " + file.getFileName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Opens a drill-down item in the compare screen with its question; with its scene when the benchmark has one. */
-    public void open(RunRecord record) {
-        Benchmark<?> chosen = benchmark.get();
-        Path image = chosen.images().resolve(record.image());
-        onOpen.accept(new OpenRequest(() -> {
-            Optional<SceneIndex.Entry> entry = sceneOf(chosen, record.image());
-            return LoadedImage.of(ImageFiles.read(image), chosen.name() + " · item " + record.id(),
-                    entry.map(SceneIndex.Entry::scene), entry.map(SceneIndex.Entry::shift),
-                    entry.map(e -> Questions.all(e.scene()).stream().map(QaPair::question).toList()).orElse(List.of()));
-        }, record.question()));
-    }
-
-    private static Optional<SceneIndex.Entry> sceneOf(Benchmark<?> benchmark, String image) throws IOException {
-        Path index = benchmark.file().resolveSibling(SceneIndex.FILE_NAME);
-        if (!Files.isRegularFile(index)) {
-            return Optional.empty();
-        }
-        return SceneIndex.read(index).stream().filter(e -> e.image().equals(image)).findFirst();
-    }
-
-    public void setOnOpen(Consumer<OpenRequest> onOpen) {
-        this.onOpen = onOpen;
-    }
-
     public void dismissError() {
         error.set("");
-    }
-
-    private void showReport(RunReport fresh) {
-        RunReport withExternal = external.isEmpty() ? fresh
-                : RunReport.of(fresh.benchmark(), fresh.info(), fresh.records(), external);
-        report.set(withExternal);
-        pairsAvailable.set(withExternal.records().stream().anyMatch(r -> r.slices().containsKey(Slices.PAIR)));
-        List<Slices.Slice> available = Slices.available(withExternal.records());
-        if (!slices.equals(available)) {
-            Slices.Slice selected = slice.get();
-            slices.setAll(available);
-            slice.set(available.contains(selected) ? selected : Slices.Slice.ALL);
-        }
-        refreshCells();
     }
 
     private void showProgress(int done, int total, double etaSeconds) {
@@ -306,38 +189,9 @@ public final class ProbesViewModel {
         progressText.set(String.format(Locale.ROOT, "%d / %d items%s", done, total, eta));
     }
 
-    private void refreshCells() {
-        RunReport current = report.get();
-        // A combo box clears its value while its items are replaced; no slice means every item.
-        Slices.Slice chosen = slice.get() == null ? Slices.Slice.ALL : slice.get();
-        if (current == null) {
-            cells.set(emptyCells());
-        } else {
-            cells.set(pairs.get() && pairsAvailable.get() ? Slices.disagreementByPair(current.records(), chosen)
-                    : Slices.disagreement(current.records(), chosen));
-        }
-        refreshGallery();
-    }
-
-    private void refreshGallery() {
-        Outcome chosen = outcome.get();
-        gallery.setAll(chosen == null ? List.of() : cells.get().get(chosen));
-    }
-
-    private static Map<Outcome, List<RunRecord>> emptyCells() {
-        Map<Outcome, List<RunRecord>> empty = new EnumMap<>(Outcome.class);
-        for (Outcome o : Outcome.values()) {
-            empty.put(o, List.of());
-        }
-        return empty;
-    }
-
-    public ObjectProperty<Benchmark<?>> benchmarkProperty() {
-        return benchmark;
-    }
-
-    public ObjectProperty<RunReport> reportProperty() {
-        return report;
+    /** The run's report with imported predictions, and the drill-down into it. */
+    public DrillDownViewModel results() {
+        return results;
     }
 
     public BooleanProperty runningProperty() {
@@ -355,51 +209,5 @@ public final class ProbesViewModel {
 
     public StringProperty errorProperty() {
         return error;
-    }
-
-    public ObservableList<Slices.Slice> slices() {
-        return slices;
-    }
-
-    public ObjectProperty<Slices.Slice> sliceProperty() {
-        return slice;
-    }
-
-    /** The 2×2 table of the current slice: records per outcome. */
-    public ObjectProperty<Map<Outcome, List<RunRecord>>> cellsProperty() {
-        return cells;
-    }
-
-    /** The cell whose items the gallery shows; null for none. */
-    public ObjectProperty<Outcome> outcomeProperty() {
-        return outcome;
-    }
-
-    public ObservableList<RunRecord> gallery() {
-        return gallery;
-    }
-
-    /** Whether the 2×2 table counts MMVP pairs (both questions right) instead of questions. */
-    public BooleanProperty pairsProperty() {
-        return pairs;
-    }
-
-    /** Whether the current benchmark has pairs (MMVP). */
-    public BooleanProperty pairsAvailableProperty() {
-        return pairsAvailable;
-    }
-
-    /** Imported models' answers to an item, judged by the benchmark's rule, by model name. */
-    public Map<String, RunRecord.ModelAnswer> importedAnswers(RunRecord record) {
-        ProbeItem item = new ProbeItem(record.id(), record.image(), record.question(), record.expected(), record.slices());
-        Map<String, RunRecord.ModelAnswer> answers = new LinkedHashMap<>();
-        external.forEach((name, byId) -> {
-            String answer = byId.get(record.id());
-            if (answer != null) {
-                Judgement judgement = benchmark.get().judge(item, answer);
-                answers.put(name, new RunRecord.ModelAnswer(answer, judgement.parsed(), judgement.correct()));
-            }
-        });
-        return answers;
     }
 }

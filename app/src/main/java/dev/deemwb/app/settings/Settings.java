@@ -1,30 +1,67 @@
 package dev.deemwb.app.settings;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the workbench remembers between runs. Unknown fields in the file are ignored and missing ones
- * keep these defaults, so settings written by another version still load.
+ * What the workbench remembers between runs; immutable, changed by the {@code with…} copies. Unknown
+ * fields in the file are ignored and missing ones keep the {@link #DEFAULTS}, so settings written by
+ * another version still load.
+ *
+ * @param windowX NaN until the window has been placed once (the platform then centres it)
  */
-public final class Settings {
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Settings(Theme theme, double zoom, double windowX, double windowY, double windowWidth,
+                       double windowHeight, List<String> recentFiles) {
 
     public static final int MAX_RECENT_FILES = 10;
+    public static final double MIN_ZOOM = 0.6;
+    public static final double MAX_ZOOM = 3.0;
+    public static final Settings DEFAULTS = new Settings(Theme.LIGHT, 1.0, Double.NaN, Double.NaN, 1280, 820, List.of());
 
-    public String theme = "light";
-    public double zoom = 1.0;
-    public double windowX = Double.NaN;
-    public double windowY = Double.NaN;
-    public double windowWidth = 1280;
-    public double windowHeight = 820;
-    public List<String> recentFiles = new ArrayList<>();
+    public Settings {
+        zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
+        recentFiles = List.copyOf(recentFiles);
+    }
+
+    /** Reads a file's fields; each one it lacks takes its default. */
+    @JsonCreator
+    static Settings fromFile(@JsonProperty("theme") Theme theme, @JsonProperty("zoom") Double zoom,
+                             @JsonProperty("windowX") Double windowX, @JsonProperty("windowY") Double windowY,
+                             @JsonProperty("windowWidth") Double windowWidth,
+                             @JsonProperty("windowHeight") Double windowHeight,
+                             @JsonProperty("recentFiles") List<String> recentFiles) {
+        return new Settings(theme == null ? DEFAULTS.theme : theme, or(zoom, DEFAULTS.zoom), or(windowX, DEFAULTS.windowX),
+                or(windowY, DEFAULTS.windowY), or(windowWidth, DEFAULTS.windowWidth),
+                or(windowHeight, DEFAULTS.windowHeight), recentFiles == null ? DEFAULTS.recentFiles : recentFiles);
+    }
+
+    private static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    public Settings withTheme(Theme newTheme) {
+        return new Settings(newTheme, zoom, windowX, windowY, windowWidth, windowHeight, recentFiles);
+    }
+
+    /** Zoom is kept within [{@link #MIN_ZOOM}, {@link #MAX_ZOOM}]. */
+    public Settings withZoom(double newZoom) {
+        return new Settings(theme, newZoom, windowX, windowY, windowWidth, windowHeight, recentFiles);
+    }
+
+    public Settings withWindow(double x, double y, double width, double height) {
+        return new Settings(theme, zoom, x, y, width, height, recentFiles);
+    }
 
     /** Puts {@code path} first in the recent files, once, keeping at most {@link #MAX_RECENT_FILES}. */
-    public void rememberFile(String path) {
-        recentFiles.remove(path);
-        recentFiles.add(0, path);
-        while (recentFiles.size() > MAX_RECENT_FILES) {
-            recentFiles.remove(recentFiles.size() - 1);
-        }
+    public Settings withRecentFile(String path) {
+        List<String> recent = new ArrayList<>(recentFiles);
+        recent.remove(path);
+        recent.add(0, path);
+        return new Settings(theme, zoom, windowX, windowY, windowWidth, windowHeight,
+                recent.subList(0, Math.min(recent.size(), MAX_RECENT_FILES)));
     }
 }

@@ -6,17 +6,18 @@ import dev.deemwb.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.nio.file.StandardCopyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads and saves {@link Settings} as JSON in the user's config folder. Saving is atomic (temporary
  * file, then a move), so a crash mid-save leaves the previous settings intact. A damaged file is set
  * aside as {@code settings.json.broken} and the defaults are used, rather than failing to start.
  */
-public final class SettingsStore {
+public class SettingsStore {
 
-    private static final Logger LOG = Logger.getLogger(SettingsStore.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsStore.class);
 
     private final Path file;
 
@@ -24,31 +25,33 @@ public final class SettingsStore {
         this.file = file;
     }
 
-    public static SettingsStore inUserConfig() {
-        return new SettingsStore(AppDirs.config().resolve("settings.json"));
+    /** The file named by the system property {@code deemwb.settings}, else the user's config folder's. */
+    public static SettingsStore forUser() {
+        String chosen = System.getProperty("deemwb.settings");
+        return new SettingsStore(chosen != null ? Path.of(chosen) : AppDirs.config().resolve("settings.json"));
     }
 
     public Settings load() {
         if (!Files.isRegularFile(file)) {
-            return new Settings();
+            return Settings.DEFAULTS;
         }
         try {
             return Json.mapper().readValue(file.toFile(), Settings.class);
         } catch (JacksonException e) {
-            LOG.log(Level.WARNING, "settings file " + file + " is damaged; using defaults", e);
+            LOG.warn("settings file {} is damaged; using defaults", file, e);
             try {
-                Files.move(file, file.resolveSibling(file.getFileName() + ".broken"),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(file, file.resolveSibling(file.getFileName() + ".broken"), StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException moveFailed) {
-                LOG.log(Level.WARNING, "could not set the damaged settings aside", moveFailed);
+                LOG.warn("could not set the damaged settings aside", moveFailed);
             }
-            return new Settings();
+            return Settings.DEFAULTS;
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "settings file " + file + " is unreadable; using defaults", e);
-            return new Settings();
+            LOG.warn("settings file {} is unreadable; using defaults", file, e);
+            return Settings.DEFAULTS;
         }
     }
 
+    /** Writes atomically: {@link Json#write} goes through a temporary file and a move. */
     public void save(Settings settings) throws IOException {
         Json.write(file, settings);
     }

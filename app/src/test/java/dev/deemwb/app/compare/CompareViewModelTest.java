@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.infer.ReconstructionDefaults;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
 import dev.deemwb.testing.TestBundles;
+import dev.deemwb.world.QaPair;
+import dev.deemwb.world.Questions;
+import dev.deemwb.world.SceneGenerator;
+import dev.deemwb.world.Shape;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The compare view-model without any toolkit: results are delivered on the worker's thread. */
 class CompareViewModelTest {
+
+    private static final int INPUT_SIZE = ModelConfig.tiny().imageSize();
 
     @TempDir
     static Path dir;
@@ -50,7 +59,7 @@ class CompareViewModelTest {
     @Test
     void answersAreMarkedAgainstTheSceneGroundTruth() throws Exception {
         CompareViewModel model = model();
-        model.show(new ImageSources().randomScene(3));
+        model.show(new ImageSources(INPUT_SIZE).randomScene(3));
         model.questionProperty().set("How many objects are there?");
         model.ask();
         awaitIdle(model);
@@ -63,7 +72,7 @@ class CompareViewModelTest {
             assertThat(card.verdictProperty().get())
                     .isEqualTo(right ? AnswerCard.Verdict.RIGHT : AnswerCard.Verdict.WRONG);
             assertThat(card.alternativesProperty().get()).hasSize(3);
-            assertThat(model.reconstruction(variant)).hasSize(CompareViewModel.DEFAULT_STEPS);
+            assertThat(model.reconstruction(variant)).hasSize(ReconstructionDefaults.STEPS);
         }
         assertThat(model.history()).containsExactly("How many objects are there?");
     }
@@ -72,7 +81,7 @@ class CompareViewModelTest {
     void aPhotoIsMarkedOutOfDistribution() throws Exception {
         CompareViewModel model = model();
         model.show(LoadedImage.of(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "photo.jpg",
-                Optional.empty(), Optional.empty(), List.of()));
+                Optional.empty(), Optional.empty(), List.of(), INPUT_SIZE));
         assertThat(model.noticeProperty().get()).contains("not from the shapes world");
         model.questionProperty().set("Is there a circle in the image?");
         model.ask();
@@ -85,7 +94,7 @@ class CompareViewModelTest {
     @Test
     void unknownWordsAreNamedWithSuggestionsAndNotSent() throws Exception {
         CompareViewModel model = model();
-        model.show(new ImageSources().randomScene(4));
+        model.show(new ImageSources(INPUT_SIZE).randomScene(4));
         model.questionProperty().set("Is there a circel in the image?");
         model.ask();
 
@@ -97,7 +106,7 @@ class CompareViewModelTest {
     @Test
     void emptyAndOverlongQuestionsAreRefusedClearly() throws Exception {
         CompareViewModel model = model();
-        model.show(new ImageSources().randomScene(5));
+        model.show(new ImageSources(INPUT_SIZE).randomScene(5));
         model.questionProperty().set("   ");
         model.ask();
         assertThat(model.errorProperty().get()).isEqualTo("The question is empty.");
@@ -120,7 +129,7 @@ class CompareViewModelTest {
     @Test
     void noActionWaitsForTheWorker() throws Exception {
         CompareViewModel model = model();
-        model.show(new ImageSources().randomScene(6));
+        model.show(new ImageSources(INPUT_SIZE).randomScene(6));
         model.questionProperty().set("How many objects are there?");
         CountDownLatch release = new CountDownLatch(1);
         worker.submit((models, cancellation) -> {
@@ -147,7 +156,7 @@ class CompareViewModelTest {
         Deque<Runnable> loader = new ArrayDeque<>();
         CompareViewModel model = new CompareViewModel(worker, Runnable::run, loader::add);
         awaitIdle(model);
-        ImageSources sources = new ImageSources();
+        ImageSources sources = new ImageSources(INPUT_SIZE);
         List<String> shown = new ArrayList<>();
 
         model.load(() -> sources.randomScene(1), () -> shown.add("seed 1"));
@@ -168,7 +177,7 @@ class CompareViewModelTest {
     @Test
     void aFailedLoadKeepsTheImageAndSaysWhy() throws Exception {
         CompareViewModel model = model();
-        model.show(new ImageSources().randomScene(5));
+        model.show(new ImageSources(INPUT_SIZE).randomScene(5));
         model.load(() -> {
             throw new IllegalArgumentException("notes.png: not a readable image");
         }, () -> { throw new AssertionError("not shown"); });
@@ -176,7 +185,7 @@ class CompareViewModelTest {
         assertThat(model.imageProperty().get().source()).isEqualTo("random scene, seed 5");
 
         model.load(() -> {
-            throw new java.io.IOException();
+            throw new IOException();
         }, () -> { });
         assertThat(model.errorProperty().get()).isEqualTo("The image could not be loaded (IOException).");
     }
@@ -203,22 +212,51 @@ class CompareViewModelTest {
     @Test
     void aLoadedImageIsShownFromASmallCopy() {
         LoadedImage wide = LoadedImage.of(new BufferedImage(4000, 1000, BufferedImage.TYPE_INT_ARGB), "panorama.png",
-                Optional.empty(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), List.of(), INPUT_SIZE);
         assertThat(wide.display().getWidth()).isEqualTo(ImageSources.DISPLAY_SIZE);
         assertThat(wide.display().getHeight()).isEqualTo(ImageSources.DISPLAY_SIZE / 4);
-        assertThat(wide.modelInput().getWidth()).isEqualTo(64);
+        assertThat(wide.modelInput()).hasSize(3 * INPUT_SIZE * INPUT_SIZE);
+        assertThat(wide.modelInputPicture().getWidth()).isEqualTo(INPUT_SIZE);
         assertThat(wide.image().getWidth()).isEqualTo(4000);
 
         BufferedImage small = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        assertThat(LoadedImage.of(small, "small.png", Optional.empty(), Optional.empty(), List.of()).display())
+        assertThat(LoadedImage.of(small, "small.png", Optional.empty(), Optional.empty(), List.of(), INPUT_SIZE).display())
                 .isSameAs(small);
     }
 
     @Test
+    void askAllListsEveryQuestionWhereTheModelsDisagreeAndNoOther() throws Exception {
+        CompareViewModel model = model();
+        LoadedImage image = new ImageSources(INPUT_SIZE).randomScene(11);
+        model.show(image);
+        model.askAll();
+        awaitIdle(model);
+
+        List<QaPair> questions = Questions.all(image.scene().orElseThrow());
+        List<AskAll.Disagreement> expected = worker.submit(models -> {
+            List<AskAll.Disagreement> rows = new ArrayList<>();
+            for (QaPair pair : questions) {
+                String baseline = models.answer(Variant.BASELINE, List.of(image.modelInput()), List.of(pair.question()))
+                        .get(0).text();
+                String deem = models.answer(Variant.DEEM, List.of(image.modelInput()), List.of(pair.question()))
+                        .get(0).text();
+                if (!baseline.equals(deem)) {
+                    rows.add(new AskAll.Disagreement(pair.question(), pair.answer(), baseline, deem));
+                }
+            }
+            return rows;
+        }).result().get(60, TimeUnit.SECONDS);
+        assertThat(expected).as("the untrained models disagree somewhere on this scene").isNotEmpty();
+        assertThat(model.disagreements()).containsExactlyElementsOf(expected);
+        assertThat(model.askAllSummaryProperty().get()).startsWith(questions.size() + " questions:")
+                .endsWith(expected.size() + " disagreements");
+    }
+
+    @Test
     void groundTruthCoversPresenceOfEveryShape() {
-        var scene = new dev.deemwb.world.SceneGenerator().generate(9);
-        for (dev.deemwb.world.Shape shape : dev.deemwb.world.Shape.values()) {
-            assertThat(GroundTruth.of(scene, dev.deemwb.world.Questions.presence(shape)))
+        var scene = new SceneGenerator().generate(9);
+        for (Shape shape : Shape.values()) {
+            assertThat(GroundTruth.of(scene, Questions.presence(shape)))
                     .contains(scene.contains(shape) ? "yes" : "no");
         }
         assertThat(GroundTruth.of(scene, "What is the meaning of life?")).isEmpty();

@@ -2,20 +2,26 @@ package dev.deemwb.app.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bench.pope.PopeAnswer;
 import dev.deemwb.bench.pope.PopeFiles;
 import dev.deemwb.bench.pope.PopeQuestion;
+import dev.deemwb.eval.BenchmarkKind;
+import dev.deemwb.eval.MmvpBenchmark;
+import dev.deemwb.eval.Outcome;
+import dev.deemwb.eval.PopeBenchmark;
+import dev.deemwb.eval.ProbeRunner;
+import dev.deemwb.eval.RunRecord;
+import dev.deemwb.eval.Slices;
 import dev.deemwb.infer.InferenceWorker;
-import dev.deemwb.probe.Outcome;
-import dev.deemwb.probe.PopeBenchmark;
-import dev.deemwb.probe.RunRecord;
-import dev.deemwb.probe.Slices;
 import dev.deemwb.testing.TestBundles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -72,38 +78,38 @@ class ProbesViewModelTest {
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.progressProperty().get()).isEqualTo(1.0);
         assertThat(model.progressTextProperty().get()).startsWith("done: 30 items, 30 run now");
-        assertThat(model.reportProperty().get().records()).hasSize(pope.questions().size());
-        int total = model.cellsProperty().get().values().stream().mapToInt(List::size).sum();
+        assertThat(model.results().reportProperty().get().records()).hasSize(pope.questions().size());
+        int total = model.results().cellsProperty().get().values().stream().mapToInt(List::size).sum();
         assertThat(total).isEqualTo(pope.questions().size());
-        assertThat(model.slices()).contains(Slices.Slice.ALL, new Slices.Slice("label", "yes"), new Slices.Slice("label", "no"));
+        assertThat(model.results().slices()).contains(Slices.Slice.ALL, new Slices.Slice("label", "yes"), new Slices.Slice("label", "no"));
 
-        model.sliceProperty().set(new Slices.Slice("label", "yes"));
-        int yes = model.cellsProperty().get().values().stream().mapToInt(List::size).sum();
+        model.results().sliceProperty().set(new Slices.Slice("label", "yes"));
+        int yes = model.results().cellsProperty().get().values().stream().mapToInt(List::size).sum();
         assertThat(yes).isEqualTo((int) pope.questions().stream().filter(q -> q.label().equals("yes")).count());
 
-        Outcome fullest = model.cellsProperty().get().entrySet().stream()
-                .max(java.util.Map.Entry.comparingByValue(java.util.Comparator.comparingInt(List::size)))
+        Outcome fullest = model.results().cellsProperty().get().entrySet().stream()
+                .max(Map.Entry.comparingByValue(Comparator.comparingInt(List::size)))
                 .orElseThrow().getKey();
-        model.outcomeProperty().set(fullest);
-        assertThat(model.gallery()).isNotEmpty().allSatisfy(r -> assertThat(r.slices()).containsEntry("label", "yes"));
+        model.results().outcomeProperty().set(fullest);
+        assertThat(model.results().gallery()).isNotEmpty().allSatisfy(r -> assertThat(r.slices()).containsEntry("label", "yes"));
     }
 
     @Test
     void mmvpPairsCanBeTheUnitOfTheTwoByTwoTable() throws Exception {
         ProbesViewModel model = model();
-        model.run(dev.deemwb.probe.MmvpBenchmark.read(dir.resolve("suite/mmvp/Questions.csv"),
+        model.run(MmvpBenchmark.read(dir.resolve("suite/mmvp/Questions.csv"),
                 dir.resolve("suite/mmvp/images")));
         awaitDone(model);
-        assertThat(model.pairsAvailableProperty().get()).isTrue();
-        List<RunRecord> records = model.reportProperty().get().records();
+        assertThat(model.results().pairsAvailableProperty().get()).isTrue();
+        List<RunRecord> records = model.results().reportProperty().get().records();
 
-        model.pairsProperty().set(true);
+        model.results().pairsProperty().set(true);
 
         for (Outcome outcome : Outcome.values()) {
-            assertThat(model.cellsProperty().get().get(outcome))
+            assertThat(model.results().cellsProperty().get().get(outcome))
                     .isEqualTo(Slices.disagreementByPair(records, Slices.Slice.ALL).get(outcome));
         }
-        assertThat(model.cellsProperty().get().values().stream().mapToInt(List::size).sum()).isEqualTo(4);
+        assertThat(model.results().cellsProperty().get().values().stream().mapToInt(List::size).sum()).isEqualTo(4);
     }
 
     @Test
@@ -114,12 +120,13 @@ class ProbesViewModelTest {
         ProbesViewModel model = model();
 
         model.run(bigger);
-        int seenByAnotherRequest = worker.submit(models -> model.reportProperty().get() == null ? 0
-                : model.reportProperty().get().records().size()).result().get(60, TimeUnit.SECONDS);
+        int seenByAnotherRequest = worker.submit(models -> model.results().reportProperty().get() == null ? 0
+                : model.results().reportProperty().get().records().size()).result().get(60, TimeUnit.SECONDS);
         awaitDone(model);
 
-        assertThat(seenByAnotherRequest).isLessThan(bigger.questions().size());
-        assertThat(model.reportProperty().get().records()).hasSize(bigger.questions().size());
+        // Queued behind the run's first request and before its second: it sees exactly the first batch.
+        assertThat(seenByAnotherRequest).isEqualTo(ProbeRunner.DEFAULT_BATCH);
+        assertThat(model.results().reportProperty().get().records()).hasSize(bigger.questions().size());
     }
 
     @Test
@@ -133,8 +140,8 @@ class ProbesViewModelTest {
         awaitDone(again);
 
         assertThat(again.progressTextProperty().get()).startsWith("done: 30 items, 0 run now");
-        assertThat(again.reportProperty().get().scores().get("deem").score())
-                .isEqualTo(first.reportProperty().get().scores().get("deem").score());
+        assertThat(again.results().reportProperty().get().scores().get("deem").score())
+                .isEqualTo(first.results().reportProperty().get().scores().get("deem").score());
     }
 
     @Test
@@ -151,34 +158,35 @@ class ProbesViewModelTest {
         Path broken = data.resolve("broken.jsonl");
         Files.writeString(broken, "{\"question\": \"Is there a circle in the image?\"}\n");
 
-        model.importPredictions(perfect);
-        model.importPredictions(broken);
+        model.results().importPredictions(perfect);
+        model.results().importPredictions(broken);
 
         assertThat(model.errorProperty().get()).startsWith("Cannot import broken.jsonl: ").contains("line 1", "answer");
-        assertThat(model.reportProperty().get().scores()).containsOnlyKeys("baseline", "deem", "oracle");
-        assertThat(model.reportProperty().get().metrics()).filteredOn(m -> m.model().equals("oracle"))
+        assertThat(model.results().reportProperty().get().scores()).containsOnlyKeys("baseline", "deem", "oracle");
+        assertThat(model.results().reportProperty().get().metrics()).filteredOn(m -> m.model().equals("oracle"))
                 .allSatisfy(m -> assertThat(m.value()).isEqualTo(m.metric().equals("yes_ratio") ? 0.5 : 1.0));
-        RunRecord first = model.reportProperty().get().records().get(0);
-        assertThat(model.importedAnswers(first)).containsOnlyKeys("oracle")
+        RunRecord first = model.results().reportProperty().get().records().get(0);
+        assertThat(model.results().importedAnswers(first)).containsOnlyKeys("oracle")
                 .hasEntrySatisfying("oracle", answer -> assertThat(answer.correct()).isTrue());
     }
 
     @Test
     void anItemOpensInTheCompareScreenWithItsSceneAndQuestion() throws Exception {
         ProbesViewModel model = model();
-        AtomicReference<ProbesViewModel.OpenRequest> opened = new AtomicReference<>();
-        model.setOnOpen(opened::set);
+        AtomicReference<DrillDownViewModel.OpenRequest> opened = new AtomicReference<>();
+        model.results().setOnOpen(opened::set);
         model.run(pope);
         awaitDone(model);
 
-        RunRecord first = model.reportProperty().get().records().get(0);
-        model.open(first);
+        RunRecord first = model.results().reportProperty().get().records().get(0);
+        model.results().open(first);
 
         assertThat(opened.get().question()).isEqualTo(first.question());
-        dev.deemwb.app.compare.LoadedImage image = opened.get().image().call();
+        LoadedImage image = opened.get().image().read(48);
         assertThat(image.fromWorld()).isTrue();
         assertThat(image.source()).isEqualTo("pope_adversarial · item " + first.id());
-        assertThat(image.modelInput().getWidth()).isEqualTo(64);
+        assertThat(image.modelInputSize()).isEqualTo(48);
+        assertThat(image.modelInputPicture().getWidth()).isEqualTo(48);
     }
 
     @Test
@@ -187,13 +195,13 @@ class ProbesViewModelTest {
         Files.writeString(bad, "not json\n");
         ProbesViewModel model = model();
 
-        model.runFile("pope", bad, data);
+        model.runFile(BenchmarkKind.POPE, bad, data);
         awaitDone(model);
         assertThat(model.errorProperty().get()).contains("coco_pope_random.json", "line 1");
 
         model.run(pope);
         awaitDone(model);
         assertThat(model.errorProperty().get()).isEmpty();
-        assertThat(model.reportProperty().get().records()).hasSize(pope.questions().size());
+        assertThat(model.results().reportProperty().get().records()).hasSize(pope.questions().size());
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,16 +21,15 @@ class SettingsStoreTest {
     void roundTripsAndKeepsNoTemporaryFiles() throws IOException {
         SettingsStore store = new SettingsStore(dir.resolve("config/settings.json"));
         Settings settings = store.load();
-        assertThat(settings.theme).isEqualTo("light");
-        settings.theme = "dark";
-        settings.zoom = 1.5;
-        settings.rememberFile("/a.png");
-        store.save(settings);
+        assertThat(settings).isEqualTo(Settings.DEFAULTS);
+        store.save(settings.withTheme(Theme.DARK).withZoom(1.5).withRecentFile("/a.png"));
 
         Settings loaded = store.load();
-        assertThat(loaded.theme).isEqualTo("dark");
-        assertThat(loaded.zoom).isEqualTo(1.5);
-        assertThat(loaded.recentFiles).containsExactly("/a.png");
+        assertThat(loaded.theme()).isEqualTo(Theme.DARK);
+        assertThat(loaded.zoom()).isEqualTo(1.5);
+        assertThat(loaded.recentFiles()).containsExactly("/a.png");
+        assertThat(loaded.windowX()).isNaN();
+        assertThat(Files.readString(dir.resolve("config/settings.json"))).contains("\"theme\" : \"dark\"");
         try (var files = Files.list(dir.resolve("config"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
         }
@@ -38,25 +41,67 @@ class SettingsStoreTest {
         Files.writeString(file, "{\"theme\": \"dark\", ");
         Settings settings = new SettingsStore(file).load();
 
-        assertThat(settings.theme).isEqualTo("light");
+        assertThat(settings).isEqualTo(Settings.DEFAULTS);
         assertThat(dir.resolve("settings.json.broken")).hasContent("{\"theme\": \"dark\", ");
     }
 
     @Test
     void recentFilesAreUniqueNewestFirstAndBounded() {
-        Settings settings = new Settings();
+        Settings settings = Settings.DEFAULTS;
         for (int i = 0; i < 15; i++) {
-            settings.rememberFile("/" + i + ".png");
+            settings = settings.withRecentFile("/" + i + ".png");
         }
-        settings.rememberFile("/7.png");
-        assertThat(settings.recentFiles).hasSize(Settings.MAX_RECENT_FILES).startsWith("/7.png", "/14.png")
+        settings = settings.withRecentFile("/7.png");
+        assertThat(settings.recentFiles()).hasSize(Settings.MAX_RECENT_FILES).startsWith("/7.png", "/14.png")
                 .doesNotHaveDuplicates();
     }
 
     @Test
-    void unknownFieldsFromAnotherVersionAreIgnored() throws IOException {
+    void unknownFieldsFromAnotherVersionAreIgnoredAndMissingOnesKeepTheirDefaults() throws IOException {
         Path file = dir.resolve("settings.json");
-        Files.writeString(file, "{\"theme\": \"dark\", \"futureOption\": 42}");
-        assertThat(new SettingsStore(file).load().theme).isEqualTo("dark");
+        Files.writeString(file, "{\"theme\": \"dark\", \"futureOption\": 42, \"zoom\": 2.0}");
+        Settings loaded = new SettingsStore(file).load();
+        assertThat(loaded.theme()).isEqualTo(Theme.DARK);
+        assertThat(loaded.zoom()).isEqualTo(2.0);
+        assertThat(loaded.windowWidth()).isEqualTo(Settings.DEFAULTS.windowWidth());
+        assertThat(loaded.recentFiles()).isEmpty();
+
+        Files.writeString(file, "{\"theme\": \"solarized\", \"zoom\": 40}");
+        assertThat(new SettingsStore(file).load()).extracting(Settings::theme, Settings::zoom)
+                .containsExactly(Theme.LIGHT, Settings.MAX_ZOOM);
+    }
+
+    @Test
+    void autosaveWritesABurstOfChangesOnceOffTheCallingThread() throws Exception {
+        Path file = dir.resolve("settings.json");
+        List<Thread> writers = new CopyOnWriteArrayList<>();
+        CountDownLatch written = new CountDownLatch(1);
+        SettingsStore store = new SettingsStore(file) {
+            @Override
+            public void save(Settings settings) throws IOException {
+                writers.add(Thread.currentThread());
+                super.save(settings);
+                written.countDown();
+            }
+        };
+        try (SettingsAutosave autosave = new SettingsAutosave(store, 50)) {
+            Settings settings = Settings.DEFAULTS;
+            for (int i = 1; i <= 5; i++) {
+                settings = settings.withZoom(1 + i / 10.0);
+                autosave.save(settings);
+            }
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(writers).hasSize(1).doesNotContain(Thread.currentThread());
+        assertThat(store.load().zoom()).isEqualTo(1.5);
+    }
+
+    @Test
+    void closingWritesThePendingSaveAtOnce() {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        SettingsAutosave autosave = new SettingsAutosave(store, TimeUnit.HOURS.toMillis(1));
+        autosave.save(Settings.DEFAULTS.withTheme(Theme.DARK));
+        autosave.close();
+        assertThat(store.load().theme()).isEqualTo(Theme.DARK);
     }
 }

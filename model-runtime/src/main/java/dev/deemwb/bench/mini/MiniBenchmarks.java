@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the three mini benchmarks, in the real benchmarks' formats, with their PNG images and a
@@ -149,7 +150,7 @@ public final class MiniBenchmarks {
             int first = 2 * questions.size() + 1;
             questions.add(new MmvpPair(new MmvpQuestion(first, pair.question(), options, firstChoice),
                     new MmvpQuestion(first + 1, pair.question(), options, secondChoice),
-                    java.util.Optional.of(pair.pattern())));
+                    Optional.of(pair.pattern())));
             MmvpVlmStatement a = new MmvpVlmStatement(first, pair.pattern(), pair.statements().get(0));
             MmvpVlmStatement b = new MmvpVlmStatement(first + 1, pair.pattern(), pair.statements().get(1));
             statements.add(new MmvpVlmPair(a, b));

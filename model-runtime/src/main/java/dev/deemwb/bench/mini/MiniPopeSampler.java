@@ -5,10 +5,12 @@ import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.Seeds;
 import dev.deemwb.world.Shape;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -47,13 +49,13 @@ public final class MiniPopeSampler {
         for (int i = 0; i < scenes.size(); i++) {
             Scene scene = scenes.get(i);
             List<Shape> present = new ArrayList<>(scene.shapes());
-            java.util.Collections.shuffle(present, new java.util.Random(random.nextLong()));
+            Collections.shuffle(present, new Random(random.nextLong()));
             List<Shape> positives = List.copyOf(present.subList(0, Math.min(questionsPerLabel, present.size())));
             List<Shape> absent = absentShapes(scene);
             int k = Math.min(positives.size(), absent.size());
             Map<NegativeSampling, List<Shape>> negatives = new EnumMap<>(NegativeSampling.class);
             List<Shape> shuffled = new ArrayList<>(absent);
-            java.util.Collections.shuffle(shuffled, new java.util.Random(random.nextLong()));
+            Collections.shuffle(shuffled, new Random(random.nextLong()));
             negatives.put(NegativeSampling.RANDOM, List.copyOf(shuffled.subList(0, k)));
             negatives.put(NegativeSampling.POPULAR, topK(absent, k, Comparator.comparing(
                     (Shape s) -> frequency.getOrDefault(s, 0)).reversed()));

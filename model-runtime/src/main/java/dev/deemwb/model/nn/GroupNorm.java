@@ -3,7 +3,6 @@ package dev.deemwb.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
@@ -13,7 +12,7 @@ import ai.djl.util.PairList;
  * Group normalisation of {@code (B, C, H, W)} feature maps (DJL has none): statistics per sample and
  * group of channels, so it behaves the same in training and at inference, unlike batch norm.
  */
-public final class GroupNorm extends AbstractBlock {
+public final class GroupNorm extends ShapePreservingBlock {
 
     private static final float EPSILON = 1e-5f;
 
@@ -43,10 +42,5 @@ public final class GroupNorm extends AbstractBlock {
         NDArray normalised = centred.div(variance.add(EPSILON).sqrt()).reshape(shape);
         return new NDList(normalised.mul(ps.getValue(gamma, x.getDevice(), training))
                 .add(ps.getValue(beta, x.getDevice(), training)));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 }

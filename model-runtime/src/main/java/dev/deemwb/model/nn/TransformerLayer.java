@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
@@ -17,7 +16,7 @@ import ai.djl.util.PairList;
  * attention is either over the layer's own input (self; optionally causal) or over a context
  * (cross). Inputs: {@code x}, then for cross-attention the context, then optionally a key mask.
  */
-public final class TransformerLayer extends AbstractBlock {
+public final class TransformerLayer extends ShapePreservingBlock {
 
     private final boolean cross;
     private final LayerNorm attentionNorm;
@@ -58,11 +57,6 @@ public final class TransformerLayer extends AbstractBlock {
         NDArray h = mlpNorm.forward(ps, new NDList(x), training).singletonOrThrow();
         h = Activation.gelu(hidden.forward(ps, new NDList(h), training).singletonOrThrow());
         return new NDList(x.add(projection.forward(ps, new NDList(h), training).singletonOrThrow()));
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
     }
 
     @Override

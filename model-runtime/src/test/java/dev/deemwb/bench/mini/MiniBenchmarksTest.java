@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class MiniBenchmarksTest {
     }
 
     private static long differingObjects(Scene a, Scene b) {
-        return java.util.stream.IntStream.range(0, a.objects().size())
+        return IntStream.range(0, a.objects().size())
                 .filter(i -> !a.objects().get(i).equals(b.objects().get(i))).count();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.Shape;
+import dev.deemwb.world.WorldPriors;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -84,7 +85,7 @@ class MiniPopeSamplerTest {
     }
 
     private static int partnersAsked(MiniPopeSampler.Item item, NegativeSampling sampling) {
-        Map<Shape, Shape> partners = dev.deemwb.world.WorldPriors.standard().partners();
+        Map<Shape, Shape> partners = WorldPriors.standard().partners();
         Set<Shape> expected = new HashSet<>();
         item.scene().shapes().forEach(s -> {
             if (partners.containsKey(s)) {

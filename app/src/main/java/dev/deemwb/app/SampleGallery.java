@@ -1,0 +1,50 @@
+package dev.deemwb.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+
+/** The curated sample images, with thumbnails; picking one opens it. */
+final class SampleGallery extends ListView<Path> {
+
+    private static final int THUMBNAIL = 48;
+
+    /**
+     * @param onUnreadable told the reason when the folder cannot be listed (the gallery stays empty)
+     */
+    SampleGallery(Path folder, Consumer<Path> open, Consumer<String> onUnreadable) {
+        setId("gallery");
+        try (Stream<Path> files = Files.list(folder)) {
+            getItems().setAll(files.filter(f -> f.toString().endsWith(".png")).sorted().toList());
+        } catch (IOException e) {
+            onUnreadable.accept("The sample gallery " + folder + " is unreadable: " + e.getMessage());
+        }
+        setCellFactory(view -> new SampleCell());
+        getSelectionModel().selectedItemProperty().addListener((obs, old, file) -> {
+            if (file != null) {
+                open.accept(file);
+            }
+        });
+    }
+
+    private static final class SampleCell extends ListCell<Path> {
+        @Override
+        protected void updateItem(Path item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            String name = item.getFileName().toString();
+            setText(name.substring(0, name.length() - ".png".length()));
+            setGraphic(new ImageView(new Image(item.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true)));
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.deemwb.eval;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import dev.deemwb.bench.BenchFormatException;
+import dev.deemwb.bench.JsonLines;
+import dev.deemwb.io.AtomicFiles;
+import dev.deemwb.io.Json;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A run folder: {@value #INFO_FILE} (what is being run) and {@value #RECORDS_FILE} (one
+ * {@link RunRecord} per finished item, appended and forced to disk batch by batch, so a run killed at
+ * any moment loses at most the batch in flight).
+ *
+ * <p>Opening a folder that already holds a run resumes it: its items are kept and skipped by the
+ * runner, if the benchmark file, bundle and models are the same ({@link RunInfo#conflictWith}); a line
+ * cut short by a kill is dropped, and items that failed (say, a missing image) are dropped too, so
+ * they are tried again.
+ */
+public final class ProbeRun implements RunRecords {
+
+    public static final String INFO_FILE = "run.json";
+    public static final String RECORDS_FILE = "records.jsonl";
+
+    private final Path dir;
+    private final RunInfo info;
+    private final Map<String, RunRecord> records;
+
+    private ProbeRun(Path dir, RunInfo info, Map<String, RunRecord> records) {
+        this.dir = dir;
+        this.info = info;
+        this.records = records;
+    }
+
+    /**
+     * Starts a run in {@code dir}, or resumes the one there.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds another run, saying which
+     * @throws BenchFormatException naming file and line if a finished record is damaged
+     */
+    public static ProbeRun open(Path dir, RunInfo info) throws IOException {
+        Files.createDirectories(dir);
+        Path infoFile = dir.resolve(INFO_FILE);
+        if (!Files.exists(infoFile)) {
+            Json.write(infoFile, info);
+            Files.deleteIfExists(dir.resolve(RECORDS_FILE));
+            return new ProbeRun(dir, info, new LinkedHashMap<>());
+        }
+        RunInfo earlier = Json.mapper().readValue(infoFile.toFile(), RunInfo.class);
+        String conflict = info.conflictWith(earlier);
+        if (conflict != null) {
+            throw new IllegalArgumentException(dir + ": cannot resume here: " + conflict + "; choose another folder");
+        }
+        return new ProbeRun(dir, earlier, readFinished(dir.resolve(RECORDS_FILE)));
+    }
+
+    private static Map<String, RunRecord> readFinished(Path file) throws IOException {
+        Map<String, RunRecord> finished = new LinkedHashMap<>();
+        if (!Files.exists(file)) {
+            return finished;
+        }
+        String text = Files.readString(file, UTF_8);
+        int end = text.lastIndexOf('\n') + 1; // past it, a line a kill cut short
+        boolean rewrite = end < text.length();
+        if (rewrite) {
+            AtomicFiles.writeString(file, text.substring(0, end));
+        }
+        for (RunRecord record : JsonLines.read(file, line -> line.as(RunRecord.class))) {
+            if (record.isError()) {
+                rewrite = true;
+            } else if (finished.putIfAbsent(record.id(), record) != null) {
+                throw BenchFormatException.inFile(file, "item " + record.id() + " is recorded twice");
+            }
+        }
+        if (rewrite) {
+            JsonLines.write(file, List.copyOf(finished.values()));
+        }
+        return finished;
+    }
+
+    /** Appends finished items and forces them to disk. */
+    @Override
+    public synchronized void append(List<RunRecord> batch) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (RunRecord record : batch) {
+            text.append(Json.compactWriter().writeValueAsString(record)).append('\n');
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(RECORDS_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        }
+        batch.forEach(record -> records.put(record.id(), record));
+    }
+
+    /** The run's description; for a resumed run, as first written. */
+    public RunInfo info() {
+        return info;
+    }
+
+    @Override
+    public synchronized boolean isFinished(String itemId) {
+        return records.containsKey(itemId);
+    }
+
+    @Override
+    public synchronized List<RunRecord> records() {
+        return Collections.unmodifiableList(new ArrayList<>(records.values()));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.deemwb.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.bundle.BundleManifest;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.io.Json;
+import dev.deemwb.io.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A run folder's {@value ProbeRun#INFO_FILE}: what was run, so a result can be traced and a resumed
+ * run is known to continue the same one.
+ *
+ * @param benchmarkSha256 the benchmark file's SHA-256
+ * @param bundleSha256    the SHA-256 of the bundle's manifest, which lists every parameter file's own
+ *                        SHA-256: a retrained bundle with the same id is a different model
+ * @param benchmarkSeed   the seed a mini benchmark was generated from (from its {@code manifest.json}),
+ *                        null for other files
+ * @param decoding        how answers are generated
+ */
+public record RunInfo(
+        int schema,
+        String kind,
+        String name,
+        @JsonProperty("benchmark_file") String benchmarkFile,
+        @JsonProperty("benchmark_sha256") String benchmarkSha256,
+        String images,
+        String bundle,
+        @JsonProperty("bundle_sha256") String bundleSha256,
+        @JsonProperty("benchmark_seed") Long benchmarkSeed,
+        List<String> models,
+        @JsonProperty("batch_size") int batchSize,
+        String decoding,
+        Instant started) {
+
+    public static final int SCHEMA = 1;
+    public static final String DECODING = "greedy, at most 20 words";
+
+    public static RunInfo describe(Benchmark<?> benchmark, Path bundleDir, List<String> models, int batchSize)
+            throws IOException {
+        BundleManifest manifest = Bundles.readManifest(bundleDir);
+        return new RunInfo(SCHEMA, benchmark.kind().id(), benchmark.name(), benchmark.file().toAbsolutePath().toString(),
+                Sha256.of(benchmark.file()), benchmark.images().toAbsolutePath().toString(), manifest.bundleId(),
+                Sha256.of(bundleDir.resolve(BundleManifest.FILE_NAME)), miniSeed(benchmark.file()), models, batchSize,
+                DECODING, Instant.now());
+    }
+
+    /** The generation seed when the file lies in a mini-benchmark folder ({@code <dir>/<benchmark>/<file>}). */
+    private static Long miniSeed(Path benchmarkFile) throws IOException {
+        Path parent = benchmarkFile.toAbsolutePath().getParent();
+        Path manifest = parent == null || parent.getParent() == null ? null
+                : parent.getParent().resolve(MiniBenchmarks.MANIFEST_FILE);
+        if (manifest == null || !Files.isRegularFile(manifest)) {
+            return null;
+        }
+        return Json.mapper().readValue(manifest.toFile(), MiniBenchmarks.Summary.class).spec().seed();
+    }
+
+    /**
+     * Why a folder holding {@code earlier} cannot continue as this run, or null if it can: same kind
+     * of benchmark, same file content, same models from the same bundle.
+     */
+    String conflictWith(RunInfo earlier) {
+        if (!kind.equals(earlier.kind) || !benchmarkSha256.equals(earlier.benchmarkSha256)) {
+            return "it holds a run of another benchmark file (" + earlier.benchmarkFile + ", SHA-256 "
+                    + earlier.benchmarkSha256.substring(0, 12) + "…)";
+        }
+        if (!bundleSha256.equals(earlier.bundleSha256)) {
+            return "it holds a run of another model bundle (" + earlier.bundle + ", manifest SHA-256 "
+                    + earlier.bundleSha256.substring(0, 12) + "…)";
+        }
+        if (!models.equals(earlier.models)) {
+            return "it holds a run of the models " + earlier.models + ", not " + models;
+        }
+        return null;
+    }
+}
