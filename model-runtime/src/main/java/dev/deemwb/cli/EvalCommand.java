@@ -2,11 +2,15 @@ package dev.deemwb.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.EndpointSettings;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
 import dev.deemwb.probe.Benchmark;
+import dev.deemwb.probe.ComparedPair;
 import dev.deemwb.probe.EvalReports;
 import dev.deemwb.probe.ExternalPredictions;
 import dev.deemwb.probe.Metric;
@@ -38,7 +42,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Runs benchmarks through both models and writes report.json and report.csv to --out.",
+        description = {"Runs benchmarks through the mini pair and any --model endpoints, and writes report.json and "
+                + "report.csv to --out.",
             "Each benchmark runs in its own folder under OUT/runs (run.json + records.jsonl, one line per item); "
                     + "running again with the same --out resumes where a run stopped.",
             "Exit status: 0 done; 1 unreadable inputs; 2 bad usage; 3 done, but some items could not be asked "
@@ -53,6 +58,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     BundleOption bundleOption;
+
+    @Mixin
+    ContenderOptions contenderOptions;
 
     static final class Source {
         @Option(names = "--suite", paramLabel = "NAME", description = "'mini': the three mini benchmarks.")
@@ -101,35 +109,42 @@ final class EvalCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         List<Benchmark<?>> toRun = benchmarks();
         if (predictions != null && toRun.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--predictions needs exactly one benchmark file, not "
                     + toRun.size());
         }
-        if (Arrays.stream(Variant.values()).anyMatch(v -> v.id().equals(predictionsName))) {
+        List<EndpointSettings> endpoints = contenderOptions.endpoints();
+        if (Arrays.stream(Variant.values()).anyMatch(v -> v.id().equals(predictionsName))
+                || endpoints.stream().anyMatch(e -> e.name().equals(predictionsName))) {
             throw new ParameterException(spec.commandLine(), "--predictions-name '" + predictionsName
-                    + "' is taken by one of our models");
+                    + "' is taken by one of the models");
         }
         Map<String, Map<String, String>> external = predictions == null ? Map.of()
                 : Map.of(predictionsName, ExternalPredictions.read(toRun.get(0), predictions));
         Bundles.readManifest(bundleOption.bundle); // a bad bundle is reported before the engine starts
-        DjlSetup.configure();
-        List<String> models = Arrays.stream(Variant.values()).map(Variant::id).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<EvalReports.Entry> entries = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels loaded = Bundles.load(bundleOption.bundle, manager)) {
-            ProbeRunner runner = new ProbeRunner(new MiniDeem(loaded), batch);
+        List<Contender> remote = ContenderOptions.connect(endpoints);
+        try (NDManager manager = contenderOptions.withoutMini ? null : startEngine();
+             MiniDeemModels loaded = manager == null ? null : Bundles.load(bundleOption.bundle, manager)) {
+            List<Contender> contenders = new ArrayList<>(loaded == null ? List.of()
+                    : MiniContender.pair(new MiniDeem(loaded)));
+            contenders.addAll(remote);
+            ComparedPair compared = contenderOptions.compared(contenders);
+            ProbeRunner runner = new ProbeRunner(contenders, batch);
             for (Benchmark<?> benchmark : toRun) {
-                RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, models, batch);
+                RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, contenders, batch);
                 ProbeRun run = ProbeRun.open(out.resolve("runs").resolve(benchmark.name()), info);
                 ProbeRunner.Timing timing = runner.run(benchmark, run, () -> { }, progressPrinter(err, benchmark.name()));
-                RunReport report = RunReport.of(benchmark, run.info(), run.records(), external);
+                RunReport report = RunReport.of(benchmark, run.info(), run.records(), external, compared);
                 err.printf(Locale.ROOT, "%s: %d items, %d run now in %.1f s, %d could not be asked%n", benchmark.name(),
                         benchmark.items().size(), timing.items(), timing.wallSeconds(), report.errors().size());
                 entries.add(new EvalReports.Entry(report, timing));
             }
+        } finally {
+            remote.forEach(Contender::close);
         }
         EvalReports.write(out, entries);
         printTable(spec.commandLine().getOut(), entries);
@@ -139,6 +154,11 @@ final class EvalCommand implements Callable<Integer> {
             return SOME_ITEMS_FAILED;
         }
         return 0;
+    }
+
+    private static NDManager startEngine() {
+        DjlSetup.configure();
+        return NDManager.newBaseManager();
     }
 
     /** A progress line on standard error at most every few seconds, so a long run shows it is alive. */

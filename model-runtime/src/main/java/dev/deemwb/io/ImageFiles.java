@@ -1,6 +1,7 @@
 package dev.deemwb.io;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,21 +35,32 @@ public final class ImageFiles {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw notAnImage(file, null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                checkPixelCount(file, reader);
-                return decode(file, reader);
-            } finally {
-                reader.dispose();
-            }
+            return read(in, file.toString());
         }
     }
-    private static void checkPixelCount(Path file, ImageReader reader) {
+
+    /** As {@link #read(Path)}, for an image sent rather than stored; {@code source} names it in refusals. */
+    public static BufferedImage read(byte[] content, String source) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            return read(in, source);
+        }
+    }
+
+    private static BufferedImage read(ImageInputStream in, String source) {
+        Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw notAnImage(source, null);
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            checkPixelCount(source, reader);
+            return decode(source, reader);
+        } finally {
+            reader.dispose();
+        }
+    }
+    private static void checkPixelCount(String file, ImageReader reader) {
         long width;
         long height;
         try {
@@ -62,7 +74,7 @@ public final class ImageFiles {
                     file, width, height, MAX_PIXELS / 1_000_000));
         }
     }
-    private static BufferedImage decode(Path file, ImageReader reader) {
+    private static BufferedImage decode(String file, ImageReader reader) {
         BufferedImage decoded;
         try {
             decoded = CmykJpeg.isFourChannel(reader) ? CmykJpeg.read(reader) : reader.read(0);
@@ -74,7 +86,7 @@ public final class ImageFiles {
         }
         return decoded;
     }
-    private static IllegalArgumentException notAnImage(Path file, Throwable cause) {
+    private static IllegalArgumentException notAnImage(String file, Throwable cause) {
         return new IllegalArgumentException(file + ": not a readable image", cause);
     }
 }

@@ -2,6 +2,7 @@ package dev.deemwb.probe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.CategoryProbe;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.infer.ReconstructionProbe;
@@ -59,7 +60,7 @@ public final class EvaluationTable {
         for (Variant variant : Variant.values()) {
             table.put(variant.id(), new LinkedHashMap<>(Map.of("pope", new LinkedHashMap<String, Object>())));
         }
-        ProbeRunner runner = new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH);
+        ProbeRunner runner = new ProbeRunner(MiniContender.pair(models), ProbeRunner.DEFAULT_BATCH);
         for (Benchmark<?> benchmark : suite) {
             RunRecords records = RunRecords.inMemory();
             runner.run(benchmark, records, () -> { }, (batch, progress) -> { });

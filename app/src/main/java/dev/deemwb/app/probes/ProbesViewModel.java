@@ -2,6 +2,8 @@ package dev.deemwb.app.probes;
 
 import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.bench.mini.SceneIndex;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.ImageFiles;
@@ -193,11 +195,12 @@ public final class ProbesViewModel {
         private volatile int itemsRun;
 
         void open(Benchmark<?> chosen, MiniDeem models) throws IOException {
-            RunInfo info = RunInfo.describe(chosen, bundle, ProbesViewModel.this.models, ProbeRunner.DEFAULT_BATCH);
+            List<Contender> contenders = MiniContender.pair(models);
+            RunInfo info = RunInfo.describe(chosen, bundle, contenders, ProbeRunner.DEFAULT_BATCH);
             benchmark = chosen;
             run = ProbeRun.open(dataDir.resolve("runs").resolve(info.bundle())
                     .resolve(chosen.name() + "-" + info.benchmarkSha256().substring(0, 12)), info);
-            runner = new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH);
+            runner = new ProbeRunner(contenders, ProbeRunner.DEFAULT_BATCH);
             RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
             int done = run.records().size();
             ui.execute(() -> {
