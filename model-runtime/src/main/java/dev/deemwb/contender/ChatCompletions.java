@@ -45,7 +45,8 @@ public final class ChatCompletions {
 
     /** An answer. {@code usage} is null where the server reports none. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Response(String id, String object, String model, List<Choice> choices, TokenUsage usage) {
+    public record Response(String id, String object, Long created, String model, List<Choice> choices,
+                           TokenUsage usage) {
     }
 
     public record Choice(int index, AnswerMessage message, @JsonProperty("finish_reason") String finishReason) {

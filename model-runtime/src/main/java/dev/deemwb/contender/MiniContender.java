@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -60,7 +61,12 @@ public final class MiniContender implements Contender {
 
     /** Both mini models, each call queued on {@code worker}; waits until the worker has loaded them. */
     public static List<Contender> pairOn(InferenceWorker worker) {
-        MiniDeem deem = worker.ready().join();
+        MiniDeem deem;
+        try {
+            deem = worker.ready().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e; // the bundle's own reason
+        }
         Owner queued = new Owner() {
             @Override
             public <T> CompletableFuture<T> call(Function<MiniDeem, T> work) {

@@ -35,18 +35,21 @@ public final class ImageFiles {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return read(in, file.toString());
+            return read(in, file.toString(), MAX_PIXELS);
         }
     }
 
-    /** As {@link #read(Path)}, for an image sent rather than stored; {@code source} names it in refusals. */
-    public static BufferedImage read(byte[] content, String source) throws IOException {
+    /**
+     * As {@link #read(Path)}, for an image sent rather than stored, with its own pixel limit;
+     * {@code source} names it in refusals.
+     */
+    public static BufferedImage read(byte[] content, String source, long maxPixels) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
-            return read(in, source);
+            return read(in, source, maxPixels);
         }
     }
 
-    private static BufferedImage read(ImageInputStream in, String source) {
+    private static BufferedImage read(ImageInputStream in, String source, long maxPixels) {
         Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw notAnImage(source, null);
@@ -54,13 +57,13 @@ public final class ImageFiles {
         ImageReader reader = readers.next();
         try {
             reader.setInput(in, true, true);
-            checkPixelCount(source, reader);
+            checkPixelCount(source, reader, maxPixels);
             return decode(source, reader);
         } finally {
             reader.dispose();
         }
     }
-    private static void checkPixelCount(String file, ImageReader reader) {
+    private static void checkPixelCount(String file, ImageReader reader, long maxPixels) {
         long width;
         long height;
         try {
@@ -69,9 +72,10 @@ public final class ImageFiles {
         } catch (IOException | RuntimeException e) {
             throw notAnImage(file, e);
         }
-        if (width * height > MAX_PIXELS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %d-megapixel limit",
-                    file, width, height, MAX_PIXELS / 1_000_000));
+        if (width * height > maxPixels) {
+            String megapixels = java.math.BigDecimal.valueOf(maxPixels, 6).stripTrailingZeros().toPlainString();
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %s-megapixel limit",
+                    file, width, height, megapixels));
         }
     }
     private static BufferedImage decode(String file, ImageReader reader) {
