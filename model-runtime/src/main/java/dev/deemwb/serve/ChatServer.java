@@ -177,15 +177,29 @@ public final class ChatServer implements AutoCloseable {
     /** The body, refused past {@link Settings#maxRequestBytes()} whether or not it declares its length. */
     private byte[] readBody(HttpExchange exchange) throws IOException, Refusal {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null && parseLength(declared) > settings.maxRequestBytes()) {
-            throw tooLarge(declared + " bytes");
-        }
         try (InputStream in = exchange.getRequestBody()) {
+            if (declared != null && parseLength(declared) > settings.maxRequestBytes()) {
+                discard(in);
+                throw tooLarge(declared + " bytes");
+            }
             byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxRequestBytes() + 1));
             if (body.length > settings.maxRequestBytes()) {
+                discard(in);
                 throw tooLarge("more than " + settings.maxRequestBytes() + " bytes");
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads and drops up to another {@link Settings#maxRequestBytes()} of a refused body, keeping none:
+     * a socket closed with unread data is reset, and the client would never see the refusal.
+     */
+    private void discard(InputStream in) throws IOException {
+        byte[] sink = new byte[64 * 1024];
+        long left = settings.maxRequestBytes();
+        for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+            left -= n;
         }
     }
 
