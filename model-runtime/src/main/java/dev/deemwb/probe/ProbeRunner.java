@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -232,29 +233,30 @@ public final class ProbeRunner {
         return batch;
     }
 
-    /** A contender's replies; waiting looks for cancellation, which cancels every request in flight. */
+    /** A contender's replies; while they are not in, waiting looks for cancellation, which cancels every request. */
     private static List<Reply> await(String id, CompletableFuture<List<Reply>> future,
                                      Map<String, CompletableFuture<List<Reply>>> pending, Runnable checkCancelled) {
-        while (true) {
-            try {
-                checkCancelled.run();
-            } catch (RuntimeException cancelled) {
-                pending.values().forEach(f -> f.cancel(true));
-                throw cancelled;
+        try {
+            while (!future.isDone()) {
+                try {
+                    checkCancelled.run();
+                    future.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException stillWaiting) {
+                    // look for cancellation again
+                } catch (RuntimeException cancelled) {
+                    pending.values().forEach(f -> f.cancel(true));
+                    throw cancelled;
+                }
             }
-            try {
-                return future.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException stillWaiting) {
-                // look for cancellation again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pending.values().forEach(f -> f.cancel(true));
-                throw new java.util.concurrent.CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                throw cause instanceof RuntimeException runtime ? runtime
-                        : new IllegalStateException(id + ": " + cause.getMessage(), cause);
-            }
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.values().forEach(f -> f.cancel(true));
+            throw new CancellationException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(id + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.deemwb.probe.ProbeRunner;
 import dev.deemwb.probe.RunInfo;
 import dev.deemwb.probe.RunRecord;
 import dev.deemwb.testing.TestBundles;
+import dev.deemwb.testing.TinyPope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.deemwb.contender;
+package dev.deemwb.testing;
 
 import dev.deemwb.bench.pope.PopeFiles;
 import dev.deemwb.bench.pope.PopeQuestion;
@@ -11,18 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A POPE split for tests: one question per word, all about one small grey image. */
-final class TinyPope {
+/** A POPE split for tests (shared with the app's tests): one question per word, all about one small grey image. */
+public final class TinyPope {
 
     private TinyPope() {
     }
 
     /** {@code Is there a <word> in the image?}, labelled yes. */
-    static String question(String word) {
+    public static String question(String word) {
         return "Is there a " + word + " in the image?";
     }
 
-    static PopeBenchmark write(Path dir, List<String> words) throws IOException {
+    public static PopeBenchmark write(Path dir, List<String> words) throws IOException {
         Files.createDirectories(dir.resolve("images"));
         BufferedImage image = new BufferedImage(16, 12, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 12; y++) {
