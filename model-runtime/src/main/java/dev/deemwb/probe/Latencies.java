@@ -30,7 +30,7 @@ public record Latencies(int n, double p50, double p90, double p99) {
     }
 
     /** The nearest-rank percentile of sorted values. */
-    static double percentile(double[] sorted, double fraction) {
+    public static double percentile(double[] sorted, double fraction) {
         int rank = (int) Math.ceil(fraction * sorted.length);
         return sorted[Math.max(0, rank - 1)];
     }
