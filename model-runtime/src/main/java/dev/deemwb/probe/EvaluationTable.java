@@ -3,7 +3,6 @@ package dev.deemwb.probe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.contender.MiniContender;
-import dev.deemwb.infer.CategoryProbe;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.infer.ReconstructionProbe;
 import dev.deemwb.io.Json;
@@ -43,7 +42,8 @@ public final class EvaluationTable {
         ObjectNode table = Json.mapper().createObjectNode();
         table.put("seed", seed);
         table.putPOJO("sizes", sizes);
-        table.putPOJO("categories", new CategoryProbe(models).run(seed, sizes.probeScenes()));
+        table.putPOJO("categories", new CategoryProbe(MiniContender.pair(models), models.models().config().imageSize())
+                .run(seed, sizes.probeScenes()));
         Path benchmarks = scratch.resolve("mini-benchmarks-" + seed);
         MiniBenchmarks.generate(new MiniBenchmarks.Spec(seed, sizes.popeImages(), sizes.mmvpPairs(),
                 sizes.robustVqaRecords(), 64), benchmarks);

@@ -99,6 +99,16 @@ class RemoteModelCommandsTest {
     }
 
     @Test
+    void probeScoresTheEndpointPerCategoryBesideTheMiniPair() {
+        CliRun run = CliRun.of("probe", "--bundle", bundle.toString(), "--n", "2", "--model", model(), "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().fieldNames()).toIterable().containsExactly("baseline", "deem", "vlm");
+        assertThat(run.json().get("vlm").get("id").get("presence").isNumber()).isTrue();
+        assertThat(YES.asked()).isNotEmpty();
+    }
+
+    @Test
     void aMalformedModelOptionIsRefusedWithItsForm() {
         CliRun run = CliRun.of("eval", "--suite", "mini", "--benchmarks", suite.toString(), "--bundle", bundle.toString(),
                 "--model", "just-a-name", "--out", out.toString());
