@@ -19,8 +19,8 @@ import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --model NAME=URL[#MODEL-ID]} (OpenAI-compatible endpoints beside the mini pair), which two
- * models are compared, and how endpoints are asked; a picocli mixin of the model commands.
+ * {@code --model NAME=URL[#MODEL-ID]} (OpenAI-compatible endpoints beside the mini pair), whether the
+ * mini pair runs, and how endpoints are asked; a picocli mixin of the model commands.
  */
 final class ContenderOptions {
 
@@ -33,11 +33,6 @@ final class ContenderOptions {
     @Option(names = "--without-mini", description = "Leave the mini pair out (real benchmarks' words are outside "
             + "its vocabulary).")
     boolean withoutMini;
-
-    @Option(names = "--compare", split = ",", paramLabel = "A,B",
-            description = "The two models the 2×2 table compares (default: baseline,deem; without the mini pair, "
-                    + "the first two --model).")
-    List<String> compare;
 
     @Option(names = "--api-key-env", paramLabel = "VAR",
             description = "The endpoints' API key is in environment variable VAR.")
@@ -129,8 +124,11 @@ final class ContenderOptions {
         return connected;
     }
 
-    /** The pair the 2×2 table compares, among {@code contenders}; null when there is only one model. */
-    ComparedPair compared(List<Contender> contenders) {
+    /**
+     * The pair the 2×2 table compares among {@code contenders}: {@code compare} (as --compare gave it),
+     * else baseline and DEEM, else the first two; null when there is only one model.
+     */
+    ComparedPair compared(List<Contender> contenders, List<String> compare) {
         List<String> ids = contenders.stream().map(Contender::id).toList();
         List<String> chosen = compare != null ? compare : ids.size() < 2 ? null
                 : withoutMini ? ids.subList(0, 2) : miniIds();

@@ -101,6 +101,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "The third column's name (default: ${DEFAULT-VALUE}).")
     String predictionsName;
 
+    @Option(names = "--compare", split = ",", paramLabel = "A,B",
+            description = "The two models the 2×2 table compares (default: baseline,deem; without the mini pair, "
+                    + "the first two --model).")
+    List<String> compare;
+
     @Option(names = "--batch", defaultValue = "" + ProbeRunner.DEFAULT_BATCH, paramLabel = "N",
             description = "Questions per model call (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -132,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
             List<Contender> contenders = new ArrayList<>(loaded == null ? List.of()
                     : MiniContender.pair(new MiniDeem(loaded)));
             contenders.addAll(remote);
-            ComparedPair compared = contenderOptions.compared(contenders);
+            ComparedPair compared = contenderOptions.compared(contenders, compare);
             ProbeRunner runner = new ProbeRunner(contenders, batch);
             for (Benchmark<?> benchmark : toRun) {
                 RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, contenders, batch);
