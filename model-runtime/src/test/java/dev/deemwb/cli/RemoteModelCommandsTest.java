@@ -109,6 +109,14 @@ class RemoteModelCommandsTest {
     }
 
     @Test
+    void serveRefusesToStartWithoutTheKeyItWasToldToRequire() {
+        CliRun run = CliRun.of("serve", "--bundle", bundle.toString(), "--port", "0", "--api-key-env", "DEEMWB_NO_SUCH_VAR");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("environment variable DEEMWB_NO_SUCH_VAR holds no API key (it is not set)");
+    }
+
+    @Test
     void aMalformedModelOptionIsRefusedWithItsForm() {
         CliRun run = CliRun.of("eval", "--suite", "mini", "--benchmarks", suite.toString(), "--bundle", bundle.toString(),
                 "--model", "just-a-name", "--out", out.toString());

@@ -140,6 +140,20 @@ class EndpointFaultsTest {
         assertThat(server.requests().values()).as("requests per question over both sessions").containsOnly(1);
     }
 
+    @Test
+    void cancellingARunStopsWaitingForAStalledRequest() throws IOException {
+        server.script(TinyPope.question("cat"), Fault.STALL);
+        PopeBenchmark pope = TinyPope.write(dir.resolve("bench"), List.of("cat"));
+        ProbeRun run = open(pope);
+
+        assertThatThrownBy(() -> new ProbeRunner(List.of(endpoint), 3).run(pope, run, () -> {
+            if (!server.requests().isEmpty()) {
+                throw new CancellationException("cancelled by the user");
+            }
+        }, (b, p) -> { })).isInstanceOf(CancellationException.class).hasMessage("cancelled by the user");
+        assertThat(run.records()).isEmpty();
+    }
+
     private static Map<String, RunRecord> byQuestion(List<RunRecord> records) {
         Map<String, RunRecord> byWord = new java.util.LinkedHashMap<>();
         for (RunRecord record : records) {
