@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -221,15 +222,19 @@ public final class ProbeRunner {
             }
         }
         Map<String, CompletableFuture<List<Reply>>> pending = new LinkedHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>(); // written by the contenders' threads
         long sent = System.nanoTime();
         for (Contender contender : contenders) {
             List<Question> asked = questions.get(contender.id());
             if (asked != null) {
                 pending.put(contender.id(), contender.answer(asked).whenComplete((replies, failure) ->
-                        seconds.merge(contender.id(), (System.nanoTime() - sent) / 1e9, Double::sum)));
+                        answeredAt.put(contender.id(), System.nanoTime())));
             }
         }
-        pending.forEach((id, future) -> batch.replies.put(id, await(id, future, pending, checkCancelled)));
+        pending.forEach((id, future) -> {
+            batch.replies.put(id, await(id, future, pending, checkCancelled));
+            seconds.merge(id, (answeredAt.get(id) - sent) / 1e9, Double::sum);
+        });
         return batch;
     }
 
