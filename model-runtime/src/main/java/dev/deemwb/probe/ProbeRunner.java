@@ -37,12 +37,22 @@ public final class ProbeRunner {
     /** How often a wait for answers looks whether the run was cancelled. */
     private static final long CANCEL_POLL_MILLIS = 100;
 
-    /** Progress of a run, counting items finished before a resume. */
-    public record Progress(int done, int total, int errors, double elapsedSeconds, int doneThisSession) {
+    /**
+     * Progress of a run, counting items finished before a resume.
+     *
+     * @param latencies per model, the latency percentiles of this session's answers
+     */
+    public record Progress(int done, int total, int errors, double elapsedSeconds, int doneThisSession,
+                           Map<String, Latencies> latencies) {
 
         /** Seconds left at this session's pace; NaN before the first batch. */
         public double etaSeconds() {
             return doneThisSession == 0 ? Double.NaN : elapsedSeconds / doneThisSession * (total - done);
+        }
+
+        /** Items finished per second in this session. */
+        public double itemsPerSecond() {
+            return elapsedSeconds == 0 ? 0 : doneThisSession / elapsedSeconds;
         }
     }
 
@@ -119,6 +129,7 @@ public final class ProbeRunner {
             asked.put(contender.id(), 0);
         });
         todo = todo.subList(0, (int) Math.min(todo.size(), (long) maxBatches * batchSize));
+        List<RunRecord> thisSession = new ArrayList<>();
         for (int from = 0; from < todo.size(); from += batchSize) {
             checkCancelled.run();
             List<ProbeItem> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
@@ -128,9 +139,10 @@ public final class ProbeRunner {
             answered.askedItems.forEach((id, indices) -> asked.merge(id, indices.size(), Integer::sum));
             errors += (int) records.stream().filter(RunRecord::isError).count();
             run.append(records);
+            thisSession.addAll(records);
             int done = finishedBefore + from + batch.size();
             listener.onBatch(records, new Progress(done, items.size(), errors, (System.nanoTime() - start) / 1e9,
-                    from + batch.size()));
+                    from + batch.size(), Latencies.of(thisSession)));
         }
         int questions = asked.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         return new Timing(todo.size(), questions, (System.nanoTime() - start) / 1e9, seconds, asked);

@@ -85,11 +85,16 @@ class ProbeRunnerContendersTest {
         FakeContender narrow = FakeContender.yes("narrow").refusing(q -> q.contains("bus"));
         RunRecords records = RunRecords.inMemory();
 
-        ProbeRunner.Timing timing = new ProbeRunner(List.of(open, narrow), 4).run(pope, records, () -> { }, (b, p) -> { });
+        List<ProbeRunner.Progress> progress = new java.util.ArrayList<>();
+        ProbeRunner.Timing timing = new ProbeRunner(List.of(open, narrow), 4).run(pope, records, () -> { },
+                (b, p) -> progress.add(p));
 
         assertThat(records.record("3").error()).isEqualTo("narrow: question: refused by the fake");
         assertThat(records.record("3").answers()).containsOnlyKeys("open");
         assertThat(narrow.asked()).doesNotContain(TinyPope.question("bus"));
         assertThat(timing.modelQuestions()).containsEntry("open", 4).containsEntry("narrow", 3);
+        assertThat(progress.get(0).latencies().get("open").n()).isEqualTo(4);
+        assertThat(progress.get(0).latencies().get("narrow").n()).isEqualTo(3);
+        assertThat(progress.get(0).itemsPerSecond()).isPositive();
     }
 }
