@@ -166,15 +166,21 @@ final class EvalCommand implements Callable<Integer> {
         return NDManager.newBaseManager();
     }
 
-    /** A progress line on standard error at most every few seconds, so a long run shows it is alive. */
+    /**
+     * A progress line on standard error at most every few seconds, so a long run shows it is alive:
+     * items, items per second, time left and each model's latency.
+     */
     private static ProbeRunner.Listener progressPrinter(PrintWriter err, String name) {
         long[] lastPrinted = {System.nanoTime()};
         return (records, progress) -> {
             long now = System.nanoTime();
             if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && progress.done() < progress.total()) {
                 lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "%s: %d / %d items, about %.0f s left%n", name, progress.done(), progress.total(),
-                        progress.etaSeconds());
+                StringBuilder latencies = new StringBuilder();
+                progress.latencies().forEach((model, l) -> latencies.append(String.format(Locale.ROOT,
+                        "; %s %.0f / %.0f ms (p50 / p90)", model, l.p50(), l.p90())));
+                err.printf(Locale.ROOT, "%s: %d / %d items, %.1f items/s, about %.0f s left%s%n", name, progress.done(),
+                        progress.total(), progress.itemsPerSecond(), progress.etaSeconds(), latencies);
             }
         };
     }

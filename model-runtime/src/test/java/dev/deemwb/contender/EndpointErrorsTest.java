@@ -183,6 +183,21 @@ class EndpointErrorsTest {
     }
 
     @Test
+    void jpegImagesAreOpaqueJpegDataUrls() throws IOException, InterruptedException {
+        URI url = serve(List.of("m"), 200, "{}");
+        OpenAiEndpoint endpoint = OpenAiEndpoint.connect(new EndpointSettings("vlm", url, "m", ApiKey.none(), 64, "jpeg",
+                16, Duration.ofSeconds(5), 1, 0, Duration.ZERO), duration -> { });
+        endpoints.add(endpoint);
+
+        String dataUrl = ((OpenAiEndpoint.DataUrl) endpoint.prepare(
+                new BufferedImage(32, 32, BufferedImage.TYPE_INT_ARGB))).url();
+        byte[] jpeg = java.util.Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+
+        assertThat(dataUrl).startsWith("data:image/jpeg;base64,");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg)).getWidth()).isEqualTo(32);
+    }
+
+    @Test
     void theKeyIsSentAsABearerHeaderAndShownNowhere() throws IOException, InterruptedException {
         try (FaultyServer server = new FaultyServer()) {
             OpenAiEndpoint endpoint = connect(server.baseUrl(), "faulty-vlm", key());
