@@ -25,10 +25,14 @@ import dev.deemwb.serve.ChatServer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,8 +97,22 @@ final class ServePerfCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("deemwb-perf-serve");
         MiniBenchmarks.generate(new MiniBenchmarks.Spec(seed, MiniBenchmarks.Spec.standard(seed).popeImages(), 1, 1, 64),
                 scratch);
-        Benchmark<?> pope = MiniSuite.read(scratch).stream().filter(b -> b.name().equals("pope_" + split)).findFirst()
-                .orElseThrow(() -> new ParameterException(spec.commandLine(), "no POPE split '" + split + "'"));
+        try {
+            Benchmark<?> pope = MiniSuite.read(scratch).stream().filter(b -> b.name().equals("pope_" + split))
+                    .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "no POPE split '" + split
+                            + "' (random, popular or adversarial)"));
+            measure(pope);
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void measure(Benchmark<?> pope) throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("date", Instant.now().toString());
@@ -134,7 +153,6 @@ final class ServePerfCommand implements Callable<Integer> {
         report.put("server_max_batch", maxBatch);
         Json.write(out, report);
         err.println("wrote " + out);
-        return 0;
     }
 
     private static Contender only(List<Contender> pair) {
@@ -148,7 +166,7 @@ final class ServePerfCommand implements Callable<Integer> {
                 return new ProbeRunner(List.of(only(MiniContender.pair(deem))), ProbeRunner.DEFAULT_BATCH)
                         .run(pope, RunRecords.inMemory(), () -> { }, (batch, progress) -> { });
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }).result().join();
     }
@@ -167,7 +185,7 @@ final class ServePerfCommand implements Callable<Integer> {
     }
 
     private OpenAiEndpoint connect(ChatServer server) throws InterruptedException {
-        return OpenAiEndpoint.connect(new EndpointSettings(MODEL, java.net.URI.create("http://127.0.0.1:" + server.port()
+        return OpenAiEndpoint.connect(new EndpointSettings(MODEL, URI.create("http://127.0.0.1:" + server.port()
                 + ChatServer.API_ROOT), MODEL, ApiKey.none(), EndpointSettings.DEFAULT_LONGEST_SIDE, "png",
                 EndpointSettings.DEFAULT_MAX_TOKENS, Duration.ofSeconds(60), concurrency, 0, Duration.ZERO));
     }
@@ -206,7 +224,7 @@ final class ServePerfCommand implements Callable<Integer> {
                     millis[i] = (System.nanoTime() - start) / 1e6;
                 }
             }
-            java.util.Arrays.sort(millis);
+            Arrays.sort(millis);
             overhead.put("round_trip_ms_p50", Latencies.percentile(millis, 0.5));
             overhead.put("round_trip_ms_p90", Latencies.percentile(millis, 0.9));
             overhead.put("round_trip_requests", overheadRequests);

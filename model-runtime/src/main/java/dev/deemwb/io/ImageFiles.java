@@ -3,6 +3,7 @@ package dev.deemwb.io;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class ImageFiles {
             throw notAnImage(file, e);
         }
         if (width * height > maxPixels) {
-            String megapixels = java.math.BigDecimal.valueOf(maxPixels, 6).stripTrailingZeros().toPlainString();
+            String megapixels = BigDecimal.valueOf(maxPixels, 6).stripTrailingZeros().toPlainString();
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %s-megapixel limit",
                     file, width, height, megapixels));
         }

@@ -16,6 +16,7 @@ import dev.deemwb.world.SceneRenderer;
 import dev.deemwb.world.Seeds;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public final class CategoryProbe {
             return;
         }
         List<Question> askable = questions.stream().filter(q -> contender.questionProblem(q.text()) == null).toList();
-        Map<Question, Reply> replies = new java.util.IdentityHashMap<>();
+        Map<Question, Reply> replies = new IdentityHashMap<>();
         List<Reply> answered = askable.isEmpty() ? List.of() : contender.answer(askable).join();
         for (int i = 0; i < askable.size(); i++) {
             replies.put(askable.get(i), answered.get(i));
