@@ -3,6 +3,11 @@ package dev.deemwb.cli;
 import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Capability;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.MiniContender;
+import dev.deemwb.contender.Question;
+import dev.deemwb.contender.Reply;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.MiniDeem;
@@ -16,12 +21,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,8 +35,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
-        description = {"Ask both models (the CLIP-only baseline and DEEM) a question about an image.",
-            "Prints each model's answer, its most likely first words with their probabilities, and how long it took."})
+        description = {"Ask both models (the CLIP-only baseline and DEEM), and any --model endpoints, a question about "
+                + "an image.",
+            "Prints each model's answer, its most likely first words with their probabilities (where the model gives "
+                    + "them), and how long it took."})
 final class AskCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +46,9 @@ final class AskCommand implements Callable<Integer> {
 
     @Mixin
     BundleOption bundleOption;
+
+    @Mixin
+    ContenderOptions contenderOptions;
 
     @Option(names = "--image", required = true, paramLabel = "FILE", description = "The picture (PNG, JPEG, BMP, GIF).")
     Path image;
@@ -49,61 +60,100 @@ final class AskCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         // Everything that can be wrong with the input is checked before the engine starts (seconds).
-        BundleManifest manifest = Bundles.readManifest(bundleOption.bundle);
-        MiniDeem.checkQuestion(question, new WordTokenizer(manifest.vocabulary()), manifest.architecture().maxPromptLength());
+        if (!contenderOptions.withoutMini) {
+            BundleManifest manifest = Bundles.readManifest(bundleOption.bundle);
+            MiniDeem.checkQuestion(question, new WordTokenizer(manifest.vocabulary()),
+                    manifest.architecture().maxPromptLength());
+        }
         BufferedImage picture = ImageFiles.read(image);
-
-        DjlSetup.configure();
-        Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
-            MiniDeem miniDeem = new MiniDeem(models);
-            float[] input = miniDeem.input(picture);
-            for (Variant variant : Variant.values()) {
-                answers.put(variant, miniDeem.answer(variant, List.of(input), List.of(question)).get(0));
+        List<Contender> remote = ContenderOptions.connect(contenderOptions.endpoints());
+        Map<Contender, Reply> replies = new LinkedHashMap<>();
+        try {
+            if (!contenderOptions.withoutMini) {
+                DjlSetup.configure();
+                try (NDManager manager = NDManager.newBaseManager();
+                     MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
+                    for (Contender mini : MiniContender.pair(new MiniDeem(models))) {
+                        replies.put(mini, ask(mini, picture));
+                    }
+                }
             }
+            for (Contender endpoint : remote) {
+                replies.put(endpoint, ask(endpoint, picture));
+            }
+        } finally {
+            remote.forEach(Contender::close);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(Json.compactWriter().writeValueAsString(report(answers)));
+            out.println(Json.compactWriter().writeValueAsString(report(replies)));
         } else {
-            print(out, answers);
+            print(out, replies);
+        }
+        String failed = replies.entrySet().stream().filter(e -> !e.getValue().isAnswered())
+                .map(e -> e.getKey().id() + ": " + e.getValue().error()).collect(Collectors.joining("; "));
+        if (!failed.isEmpty()) {
+            spec.commandLine().getErr().println("ask: no answer from " + failed);
+            return 1;
         }
         return 0;
     }
 
+    private Reply ask(Contender contender, BufferedImage picture) {
+        String problem = contender.questionProblem(question);
+        return problem != null ? Reply.failed(problem, 0)
+                : contender.answer(List.of(new Question(contender.prepare(picture), question))).join().get(0);
+    }
 
-
-
-    private static Map<String, Object> report(Map<Variant, Answer> answers) {
+    private static Map<String, Object> report(Map<Contender, Reply> replies) {
         Map<String, Object> report = new LinkedHashMap<>();
-        answers.forEach((variant, answer) -> {
+        replies.forEach((contender, reply) -> {
             Map<String, Object> model = new LinkedHashMap<>();
-            model.put("answer", answer.text());
-            List<Map<String, Object>> alternatives = new ArrayList<>();
-            for (Answer.Alternative alternative : answer.alternatives()) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("word", alternative.word());
-                entry.put("probability", alternative.probability());
-                alternatives.add(entry);
+            if (!reply.isAnswered()) {
+                model.put("error", reply.error());
+                report.put(contender.id(), model);
+                return;
             }
-            model.put("alternatives", alternatives);
-            model.put("latency_ms", answer.latencyMillis());
-            report.put(variant.id(), model);
+            model.put("answer", reply.text());
+            if (contender.capabilities().contains(Capability.TOP_ALTERNATIVES)) {
+                List<Map<String, Object>> alternatives = new ArrayList<>();
+                for (Answer.Alternative alternative : reply.alternatives()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("word", alternative.word());
+                    entry.put("probability", alternative.probability());
+                    alternatives.add(entry);
+                }
+                model.put("alternatives", alternatives);
+            }
+            model.put("latency_ms", reply.latencyMillis());
+            if (reply.usage() != null) {
+                model.put("usage", reply.usage());
+            }
+            report.put(contender.id(), model);
         });
         return report;
     }
 
-    private static void print(PrintWriter out, Map<Variant, Answer> answers) {
-        answers.forEach((variant, answer) -> {
-            out.println(variant.displayName() + ": " + (answer.text().isEmpty() ? "(no answer)" : answer.text()));
-            List<String> alternatives = answer.alternatives().stream()
-                    .map(a -> String.format(Locale.ROOT, "%s %.1f %%", a.word(), 100 * a.probability()))
-                    .toList();
-            out.println("  first word: " + String.join(", ", alternatives));
-            out.printf(Locale.ROOT, "  latency: %.1f ms%n", answer.latencyMillis());
+    private static void print(PrintWriter out, Map<Contender, Reply> replies) {
+        replies.forEach((contender, reply) -> {
+            String name = Arrays.stream(Variant.values()).filter(v -> v.id().equals(contender.id()))
+                    .map(Variant::displayName).findFirst().orElse(contender.id());
+            if (!reply.isAnswered()) {
+                out.println(name + ": (no answer: " + reply.error() + ")");
+                return;
+            }
+            out.println(name + ": " + (reply.text().isEmpty() ? "(no answer)" : reply.text()));
+            if (contender.capabilities().contains(Capability.TOP_ALTERNATIVES)) {
+                List<String> alternatives = reply.alternatives().stream()
+                        .map(a -> String.format(Locale.ROOT, "%s %.1f %%", a.word(), 100 * a.probability()))
+                        .toList();
+                out.println("  first word: " + String.join(", ", alternatives));
+            }
+            out.printf(Locale.ROOT, "  latency: %.1f ms%s%n", reply.latencyMillis(), reply.usage() == null ? ""
+                    : String.format(Locale.ROOT, "; tokens: %d in, %d out", reply.usage().promptTokens(),
+                            reply.usage().completionTokens()));
         });
     }
 }

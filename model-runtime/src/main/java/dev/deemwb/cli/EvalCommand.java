@@ -2,6 +2,9 @@ package dev.deemwb.cli;
 
 import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.EndpointSettings;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.eval.Benchmark;
 import dev.deemwb.eval.EvalReports;
@@ -18,6 +21,19 @@ import dev.deemwb.eval.RunReport;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
+import dev.deemwb.eval.Benchmark;
+import dev.deemwb.eval.ComparedPair;
+import dev.deemwb.eval.EvalReports;
+import dev.deemwb.eval.ExternalPredictions;
+import dev.deemwb.eval.Metric;
+import dev.deemwb.eval.MiniSuite;
+import dev.deemwb.eval.MmvpBenchmark;
+import dev.deemwb.eval.PopeBenchmark;
+import dev.deemwb.eval.ProbeRun;
+import dev.deemwb.eval.ProbeRunner;
+import dev.deemwb.eval.RobustVqaBenchmark;
+import dev.deemwb.eval.RunInfo;
+import dev.deemwb.eval.RunReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,7 +54,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Runs benchmarks through both models and writes report.json and report.csv to --out.",
+        description = {"Runs benchmarks through the mini pair and any --model endpoints, and writes report.json and "
+                + "report.csv to --out.",
             "Each benchmark runs in its own folder under OUT/runs (run.json + records.jsonl, one line per item); "
                     + "running again with the same --out resumes where a run stopped.",
             "Exit status: 0 done; 1 unreadable inputs; 2 bad usage; 3 done, but some items could not be asked "
@@ -53,6 +70,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Mixin
     BundleOption bundleOption;
+
+    @Mixin
+    ContenderOptions contenderOptions;
 
     static final class Source {
         @Option(names = "--suite", paramLabel = "NAME", description = "'mini': the three mini benchmarks.")
@@ -93,6 +113,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "The third column's name (default: ${DEFAULT-VALUE}).")
     String predictionsName;
 
+    @Option(names = "--compare", split = ",", paramLabel = "A,B",
+            description = "The two models the 2×2 table compares (default: baseline,deem; without the mini pair, "
+                    + "the first two --model).")
+    List<String> compare;
+
     @Option(names = "--batch", defaultValue = "" + ProbeRunner.DEFAULT_BATCH, paramLabel = "N",
             description = "Questions per model call (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -101,35 +126,42 @@ final class EvalCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         List<Benchmark<?>> toRun = benchmarks();
         if (predictions != null && toRun.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--predictions needs exactly one benchmark file, not "
                     + toRun.size());
         }
-        if (Arrays.stream(Variant.values()).anyMatch(v -> v.id().equals(predictionsName))) {
+        List<EndpointSettings> endpoints = contenderOptions.endpoints();
+        if (Arrays.stream(Variant.values()).anyMatch(v -> v.id().equals(predictionsName))
+                || endpoints.stream().anyMatch(e -> e.name().equals(predictionsName))) {
             throw new ParameterException(spec.commandLine(), "--predictions-name '" + predictionsName
-                    + "' is taken by one of our models");
+                    + "' is taken by one of the models");
         }
         Map<String, Map<String, String>> external = predictions == null ? Map.of()
                 : Map.of(predictionsName, ExternalPredictions.read(toRun.get(0), predictions));
         Bundles.readManifest(bundleOption.bundle); // a bad bundle is reported before the engine starts
-        DjlSetup.configure();
-        List<String> models = Arrays.stream(Variant.values()).map(Variant::id).toList();
         PrintWriter err = spec.commandLine().getErr();
         List<EvalReports.Entry> entries = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager();
-             MiniDeemModels loaded = Bundles.load(bundleOption.bundle, manager)) {
-            ProbeRunner runner = new ProbeRunner(new MiniDeem(loaded), batch);
+        List<Contender> remote = ContenderOptions.connect(endpoints);
+        try (NDManager manager = contenderOptions.withoutMini ? null : startEngine();
+             MiniDeemModels loaded = manager == null ? null : Bundles.load(bundleOption.bundle, manager)) {
+            List<Contender> contenders = new ArrayList<>(loaded == null ? List.of()
+                    : MiniContender.pair(new MiniDeem(loaded)));
+            contenders.addAll(remote);
+            ComparedPair compared = contenderOptions.compared(contenders, compare);
+            ProbeRunner runner = new ProbeRunner(contenders, batch);
             for (Benchmark<?> benchmark : toRun) {
-                RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, models, batch);
+                RunInfo info = RunInfo.describe(benchmark, bundleOption.bundle, contenders, batch);
                 ProbeRun run = ProbeRun.open(out.resolve("runs").resolve(benchmark.name()), info);
                 ProbeRunner.Timing timing = runner.run(benchmark, run, () -> { }, progressPrinter(err, benchmark.name()));
-                RunReport report = RunReport.of(benchmark, run.info(), run.records(), external);
+                RunReport report = RunReport.of(benchmark, run.info(), run.records(), external, compared);
                 err.printf(Locale.ROOT, "%s: %d items, %d run now in %.1f s, %d could not be asked%n", benchmark.name(),
                         benchmark.items().size(), timing.items(), timing.wallSeconds(), report.errors().size());
                 entries.add(new EvalReports.Entry(report, timing));
             }
+        } finally {
+            remote.forEach(Contender::close);
         }
         EvalReports.write(out, entries);
         printTable(spec.commandLine().getOut(), entries);
@@ -141,15 +173,26 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A progress line on standard error at most every few seconds, so a long run shows it is alive. */
+    private static NDManager startEngine() {
+        DjlSetup.configure();
+        return NDManager.newBaseManager();
+    }
+
+    /**
+     * A progress line on standard error at most every few seconds, so a long run shows it is alive:
+     * items, items per second, time left and each model's latency.
+     */
     private static ProbeRunner.Listener progressPrinter(PrintWriter err, String name) {
         long[] lastPrinted = {System.nanoTime()};
         return (records, progress) -> {
             long now = System.nanoTime();
             if (now - lastPrinted[0] >= PROGRESS_EVERY_NANOS && progress.done() < progress.total()) {
                 lastPrinted[0] = now;
-                err.printf(Locale.ROOT, "%s: %d / %d items, about %.0f s left%n", name, progress.done(), progress.total(),
-                        progress.etaSeconds());
+                StringBuilder latencies = new StringBuilder();
+                progress.latencies().forEach((model, l) -> latencies.append(String.format(Locale.ROOT,
+                        "; %s %.0f / %.0f ms (p50 / p90)", model, l.p50(), l.p90())));
+                err.printf(Locale.ROOT, "%s: %d / %d items, %.1f items/s, about %.0f s left%s%n", name, progress.done(),
+                        progress.total(), progress.itemsPerSecond(), progress.etaSeconds(), latencies);
             }
         };
     }

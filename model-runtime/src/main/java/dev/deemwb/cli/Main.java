@@ -9,9 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "deemwb", mixinStandardHelpOptions = true, version = "deemwb 0.1.0",
         description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
         subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, AskCommand.class,
-            ReconstructCommand.class, ProbeCommand.class, EvalCommand.class, PerfCommand.class, DiagnoseCommand.class,
-            DoctorCommand.class,
-            CommandLine.HelpCommand.class})
+            ReconstructCommand.class, ProbeCommand.class, EvalCommand.class, PerfCommand.class, ServePerfCommand.class,
+            ServeCommand.class, DiagnoseCommand.class, DoctorCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,9 +1,10 @@
 package dev.deemwb.eval;
 
 import dev.deemwb.bench.AnswerCleaning;
-import dev.deemwb.infer.Answer;
-import dev.deemwb.infer.MiniDeem;
-import dev.deemwb.model.Variant;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.PreparedImage;
+import dev.deemwb.contender.Question;
+import dev.deemwb.contender.Reply;
 import dev.deemwb.world.Category;
 import dev.deemwb.world.OodShift;
 import dev.deemwb.world.OodTransform;
@@ -15,32 +16,37 @@ import dev.deemwb.world.SceneRenderer;
 import dev.deemwb.world.Seeds;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Per-category accuracy of both models on fresh scenes: every template question of every scene, on
+ * Per-category accuracy of contenders (the mini pair, or any model) on fresh scenes: every template question of every scene, on
  * the clean render ("id") and under each out-of-distribution transform at a middle severity ("ood",
  * pooled over transforms, and per transform). An answer counts when, lower-cased and stripped of
- * punctuation, it is exactly the ground-truth word.
+ * punctuation, it is exactly the ground-truth word; a question a model could not be asked, or got no
+ * answer to, counts as asked and wrong.
  */
 public final class CategoryProbe {
 
     public static final int OOD_SEVERITY = 3;
 
-    private final MiniDeem models;
+    private final List<Contender> contenders;
+    private final int imageSize;
 
-    public CategoryProbe(MiniDeem models) {
-        this.models = models;
+    /** @param imageSize the side scenes are drawn at (the mini models' input size draws exactly what they see) */
+    public CategoryProbe(List<Contender> contenders, int imageSize) {
+        this.contenders = List.copyOf(contenders);
+        this.imageSize = imageSize;
     }
 
-    /** Accuracy per category, for one variant and one condition. */
+    /** Accuracy per category, for one model and one condition. */
     public record Accuracies(Map<String, Double> byCategory, Map<String, Integer> questions) {
     }
 
-    /** variant id → {"id": …, "ood": …, "ood_<transform>": …}; "ood" pools the transforms' questions. */
+    /** model id → {"id": …, "ood": …, "ood_<transform>": …}; "ood" pools the transforms' questions. */
     public Map<String, Map<String, Accuracies>> run(long seed, int sceneCount) {
         SceneGenerator generator = new SceneGenerator();
         List<Scene> scenes = new ArrayList<>(sceneCount);
@@ -48,13 +54,13 @@ public final class CategoryProbe {
             scenes.add(generator.generate(Seeds.derive(seed, i)));
         }
         Map<String, Map<String, Accuracies>> report = new LinkedHashMap<>();
-        for (Variant variant : Variant.values()) {
+        for (Contender contender : contenders) {
             Map<String, Accuracies> conditions = new LinkedHashMap<>();
-            conditions.put("id", accuracies(tally(variant, scenes, null)));
+            conditions.put("id", accuracies(tally(contender, scenes, null)));
             Map<Category, int[]> pooled = new EnumMap<>(Category.class);
             Map<String, Accuracies> perTransform = new LinkedHashMap<>();
             for (OodTransform transform : OodTransform.values()) {
-                Map<Category, int[]> tally = tally(variant, scenes, new OodShift(transform, OOD_SEVERITY));
+                Map<Category, int[]> tally = tally(contender, scenes, new OodShift(transform, OOD_SEVERITY));
                 tally.forEach((category, counts) -> {
                     int[] sum = pooled.computeIfAbsent(category, c -> new int[2]);
                     sum[0] += counts[0];
@@ -64,28 +70,28 @@ public final class CategoryProbe {
             }
             conditions.put("ood", accuracies(pooled));
             conditions.putAll(perTransform);
-            report.put(variant.id(), conditions);
+            report.put(contender.id(), conditions);
         }
         return report;
     }
 
     /** Right and asked, per category, for every template question of every scene under {@code shift}. */
-    private Map<Category, int[]> tally(Variant variant, List<Scene> scenes, OodShift shift) {
+    private Map<Category, int[]> tally(Contender contender, List<Scene> scenes, OodShift shift) {
         SceneRenderer renderer = new SceneRenderer();
         Map<Category, int[]> tally = new EnumMap<>(Category.class);
-        List<float[]> images = new ArrayList<>();
+        List<Question> questions = new ArrayList<>();
         List<QaPair> asked = new ArrayList<>();
         for (Scene scene : scenes) {
-            float[] image = models.input(renderer.render(scene, models.models().config().imageSize(), shift));
+            PreparedImage image = contender.prepare(renderer.render(scene, imageSize, shift));
             for (QaPair qa : Questions.all(scene)) {
-                images.add(image);
+                questions.add(new Question(image, qa.question()));
                 asked.add(qa);
-                if (images.size() == ProbeRunner.DEFAULT_BATCH) {
-                    score(variant, images, asked, tally);
+                if (questions.size() == ProbeRunner.DEFAULT_BATCH) {
+                    score(contender, questions, asked, tally);
                 }
             }
         }
-        score(variant, images, asked, tally);
+        score(contender, questions, asked, tally);
         return tally;
     }
 
@@ -99,20 +105,28 @@ public final class CategoryProbe {
         return new Accuracies(byCategory, counts);
     }
 
-    private void score(Variant variant, List<float[]> images, List<QaPair> asked, Map<Category, int[]> tally) {
-        if (images.isEmpty()) {
+    private static void score(Contender contender, List<Question> questions, List<QaPair> asked,
+                              Map<Category, int[]> tally) {
+        if (questions.isEmpty()) {
             return;
         }
-        List<Answer> answers = models.answer(variant, images, asked.stream().map(QaPair::question).toList());
-        for (int i = 0; i < answers.size(); i++) {
+        List<Question> askable = questions.stream().filter(q -> contender.questionProblem(q.text()) == null).toList();
+        Map<Question, Reply> replies = new IdentityHashMap<>();
+        List<Reply> answered = askable.isEmpty() ? List.of() : contender.answer(askable).join();
+        for (int i = 0; i < askable.size(); i++) {
+            replies.put(askable.get(i), answered.get(i));
+        }
+        for (int i = 0; i < questions.size(); i++) {
             QaPair qa = asked.get(i);
+            Reply reply = replies.get(questions.get(i));
             int[] rightOfTotal = tally.computeIfAbsent(qa.category(), c -> new int[2]);
             rightOfTotal[1]++;
-            if (AnswerCleaning.normalize(answers.get(i).text()).equals(qa.answer().toLowerCase(Locale.ROOT))) {
+            if (reply != null && reply.isAnswered()
+                    && AnswerCleaning.normalize(reply.text()).equals(qa.answer().toLowerCase(Locale.ROOT))) {
                 rightOfTotal[0]++;
             }
         }
-        images.clear();
+        questions.clear();
         asked.clear();
     }
 }

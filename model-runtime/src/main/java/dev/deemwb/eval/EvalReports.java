@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes an evaluation's {@value #JSON_FILE} (every run: what was run, metrics, disagreement, items that
- * failed, timing) and {@value #CSV_FILE} (one row per metric: benchmark, model, metric, variant,
+ * Writes an evaluation's {@value #JSON_FILE} (every run: what was run, metrics, disagreement of the
+ * compared pair, items that failed, each model's latency percentiles, timing) and {@value #CSV_FILE} (one row per metric: benchmark, model, metric, variant,
  * value, n and the confusion counts where they apply). Both atomically.
  */
 public final class EvalReports {
@@ -58,6 +58,7 @@ public final class EvalReports {
         int questions = 0;
         double wall = 0;
         Map<String, Double> modelSeconds = new LinkedHashMap<>();
+        Map<String, Integer> modelQuestions = new LinkedHashMap<>();
         for (Entry entry : entries) {
             RunReport r = entry.report();
             Map<String, Object> run = new LinkedHashMap<>();
@@ -70,18 +71,24 @@ public final class EvalReports {
             Map<String, Object> skipped = new LinkedHashMap<>();
             r.scores().forEach((model, scored) -> skipped.put(model, scored.skipped().byReason()));
             run.put("skipped", skipped);
-            Map<String, Integer> cells = new LinkedHashMap<>();
+            Map<String, Object> cells = new LinkedHashMap<>();
+            if (r.compared() != null) {
+                cells.put("first", r.compared().first());
+                cells.put("second", r.compared().second());
+            }
             r.disagreement().forEach((outcome, count) -> cells.put(outcome.name().toLowerCase(Locale.ROOT), count));
             run.put("disagreement", cells);
+            run.put("latency_ms", Latencies.of(r.records()));
             run.put("timing", timing(entry.timing()));
             runs.add(run);
             questions += entry.timing().questions();
             wall += entry.timing().wallSeconds();
             entry.timing().modelSeconds().forEach((model, s) -> modelSeconds.merge(model, s, Double::sum));
+            entry.timing().modelQuestions().forEach((model, n) -> modelQuestions.merge(model, n, Integer::sum));
         }
         report.put("runs", runs);
         report.put("timing", timing(new ProbeRunner.Timing(
-                entries.stream().mapToInt(e -> e.timing().items()).sum(), questions, wall, modelSeconds)));
+                entries.stream().mapToInt(e -> e.timing().items()).sum(), questions, wall, modelSeconds, modelQuestions)));
         return report;
     }
 
@@ -90,6 +97,7 @@ public final class EvalReports {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items_run", timing.items());
         json.put("questions_per_model", timing.questions());
+        json.put("questions_by_model", timing.modelQuestions());
         json.put("wall_seconds", timing.wallSeconds());
         json.put("model_seconds", timing.modelSeconds());
         Map<String, Double> rates = new LinkedHashMap<>();

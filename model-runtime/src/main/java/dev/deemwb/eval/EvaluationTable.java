@@ -2,6 +2,7 @@ package dev.deemwb.eval;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.bench.mini.MiniBenchmarks;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.io.Json;
@@ -38,7 +39,8 @@ public final class EvaluationTable {
         ObjectNode table = Json.mapper().createObjectNode();
         table.put("seed", seed);
         table.putPOJO("sizes", sizes);
-        table.putPOJO("categories", new CategoryProbe(models).run(seed, sizes.probeScenes()));
+        table.putPOJO("categories", new CategoryProbe(MiniContender.pair(models), models.models().config().imageSize())
+                .run(seed, sizes.probeScenes()));
         Path benchmarks = scratch.resolve("mini-benchmarks-" + seed);
         MiniBenchmarks.generate(new MiniBenchmarks.Spec(seed, sizes.popeImages(), sizes.mmvpPairs(),
                 sizes.robustVqaRecords(), 64), benchmarks);
@@ -55,7 +57,7 @@ public final class EvaluationTable {
         for (Variant variant : Variant.values()) {
             table.put(variant.id(), new LinkedHashMap<>(Map.of("pope", new LinkedHashMap<String, Object>())));
         }
-        ProbeRunner runner = new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH);
+        ProbeRunner runner = new ProbeRunner(MiniContender.pair(models), ProbeRunner.DEFAULT_BATCH);
         for (Benchmark<?> benchmark : suite) {
             RunRecords records = RunRecords.inMemory();
             runner.run(benchmark, records, () -> { }, (batch, progress) -> { });

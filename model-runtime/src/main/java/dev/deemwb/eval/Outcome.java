@@ -1,6 +1,9 @@
 package dev.deemwb.eval;
 
-/** Where an item falls in the baseline-versus-DEEM 2×2 table. */
+/**
+ * Where an item falls in the 2×2 table of two contenders; named for the default pair, baseline
+ * ({@link ComparedPair#first()}) versus DEEM ({@link ComparedPair#second()}).
+ */
 public enum Outcome {
     BOTH_RIGHT("both right"),
     ONLY_BASELINE_RIGHT("only baseline right"),

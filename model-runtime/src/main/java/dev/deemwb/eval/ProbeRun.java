@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>Opening a folder that already holds a run resumes it: its items are kept and skipped by the
  * runner, if the benchmark file, bundle and models are the same ({@link RunInfo#conflictWith}); a line
- * cut short by a kill is dropped, and items that failed (say, a missing image) are dropped too, so
- * they are tried again.
+ * cut short by a kill is dropped. Items that failed (say, a missing image) stay unfinished: they are
+ * tried again, only with the models that did not answer, and their new line replaces the old one.
  */
 public final class ProbeRun implements RunRecords {
 
@@ -77,11 +77,11 @@ public final class ProbeRun implements RunRecords {
             AtomicFiles.writeString(file, text.substring(0, end));
         }
         for (RunRecord record : JsonLines.read(file, line -> line.as(RunRecord.class))) {
-            if (record.isError()) {
-                rewrite = true;
-            } else if (finished.putIfAbsent(record.id(), record) != null) {
+            RunRecord earlier = finished.put(record.id(), record);
+            if (earlier != null && !earlier.isError()) {
                 throw BenchFormatException.inFile(file, "item " + record.id() + " is recorded twice");
             }
+            rewrite |= earlier != null; // a retried item's old line goes
         }
         if (rewrite) {
             JsonLines.write(file, List.copyOf(finished.values()));
@@ -113,8 +113,8 @@ public final class ProbeRun implements RunRecords {
     }
 
     @Override
-    public synchronized boolean isFinished(String itemId) {
-        return records.containsKey(itemId);
+    public synchronized RunRecord record(String itemId) {
+        return records.get(itemId);
     }
 
     @Override

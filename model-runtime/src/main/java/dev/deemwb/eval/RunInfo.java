@@ -4,13 +4,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Contender;
 import dev.deemwb.io.Json;
 import dev.deemwb.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A run folder's {@value ProbeRun#INFO_FILE}: what was run, so a result can be traced and a resumed
@@ -21,7 +24,9 @@ import java.util.List;
  *                        SHA-256: a retrained bundle with the same id is a different model
  * @param benchmarkSeed   the seed a mini benchmark was generated from (from its {@code manifest.json}),
  *                        null for other files
- * @param decoding        how answers are generated
+ * @param decoding        how the mini models generate answers
+ * @param contenders      per model id, what it is: which model, where, how it decodes (an endpoint's
+ *                        URL and model id, never its key); null in runs from before contenders
  */
 public record RunInfo(
         int schema,
@@ -36,18 +41,21 @@ public record RunInfo(
         List<String> models,
         @JsonProperty("batch_size") int batchSize,
         String decoding,
-        Instant started) {
+        Instant started,
+        Map<String, String> contenders) {
 
     public static final int SCHEMA = 1;
     public static final String DECODING = "greedy, at most 20 words";
 
-    public static RunInfo describe(Benchmark<?> benchmark, Path bundleDir, List<String> models, int batchSize)
+    public static RunInfo describe(Benchmark<?> benchmark, Path bundleDir, List<Contender> contenders, int batchSize)
             throws IOException {
         BundleManifest manifest = Bundles.readManifest(bundleDir);
+        Map<String, String> described = new LinkedHashMap<>();
+        contenders.forEach(contender -> described.put(contender.id(), contender.description()));
         return new RunInfo(SCHEMA, benchmark.kind().id(), benchmark.name(), benchmark.file().toAbsolutePath().toString(),
                 Sha256.of(benchmark.file()), benchmark.images().toAbsolutePath().toString(), manifest.bundleId(),
-                Sha256.of(bundleDir.resolve(BundleManifest.FILE_NAME)), miniSeed(benchmark.file()), models, batchSize,
-                DECODING, Instant.now());
+                Sha256.of(bundleDir.resolve(BundleManifest.FILE_NAME)), miniSeed(benchmark.file()),
+                List.copyOf(described.keySet()), batchSize, DECODING, Instant.now(), described);
     }
 
     /** The generation seed when the file lies in a mini-benchmark folder ({@code <dir>/<benchmark>/<file>}). */
@@ -76,6 +84,14 @@ public record RunInfo(
         }
         if (!models.equals(earlier.models)) {
             return "it holds a run of the models " + earlier.models + ", not " + models;
+        }
+        if (earlier.contenders != null && contenders != null) {
+            for (String model : models) {
+                if (!contenders.get(model).equals(earlier.contenders.get(model))) {
+                    return "its model '" + model + "' is " + earlier.contenders.get(model) + ", not "
+                            + contenders.get(model);
+                }
+            }
         }
         return null;
     }

@@ -8,11 +8,18 @@ import java.util.Map;
 /** Where a run's finished items go: a run folder ({@link ProbeRun}) or, for a one-off evaluation, memory. */
 public interface RunRecords {
 
-    boolean isFinished(String itemId);
+    /** The latest record of an item, finished or not (one with an error); null if it has none. */
+    RunRecord record(String itemId);
+
+    /** Whether every model answered the item: a runner never asks it again. */
+    default boolean isFinished(String itemId) {
+        RunRecord record = record(itemId);
+        return record != null && !record.isError();
+    }
 
     void append(List<RunRecord> batch) throws IOException;
 
-    /** The finished items, in the order they finished. */
+    /** Every item's latest record, in the order items were first recorded. */
     List<RunRecord> records();
 
     /** Records kept in memory only, for evaluations nobody resumes. */
@@ -20,8 +27,8 @@ public interface RunRecords {
         Map<String, RunRecord> records = new LinkedHashMap<>();
         return new RunRecords() {
             @Override
-            public boolean isFinished(String itemId) {
-                return records.containsKey(itemId);
+            public RunRecord record(String itemId) {
+                return records.get(itemId);
             }
 
             @Override

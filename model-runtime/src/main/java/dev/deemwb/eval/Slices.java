@@ -1,7 +1,6 @@
 package dev.deemwb.eval;
 
 import dev.deemwb.bench.Accuracy;
-import dev.deemwb.model.Variant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -13,8 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * Cuts a run's answered records by their slices ({@link ProbeItem#slices()}): the 2×2 disagreement
- * table of baseline and DEEM, and accuracy per slice value. Items with an error are in no cell: they
- * have no answers (the run report counts them apart).
+ * table of two contenders (baseline and DEEM unless told), and accuracy per slice value. An item
+ * counts only for the models that answered it (the run report lists the others' reasons apart).
  */
 public final class Slices {
 
@@ -63,16 +62,21 @@ public final class Slices {
         return numbers ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : a.compareTo(b);
     }
 
-    /** The answered records of {@code slice}, by outcome (every outcome present, possibly empty). */
+    /** The records of {@code slice} the mini pair both answered, by outcome (every outcome present, possibly empty). */
     public static Map<Outcome, List<RunRecord>> disagreement(List<RunRecord> records, Predicate<RunRecord> slice) {
+        return disagreement(records, ComparedPair.MINI, slice);
+    }
+
+    /** The records of {@code slice} both of {@code pair} answered, by outcome (every outcome present). */
+    public static Map<Outcome, List<RunRecord>> disagreement(List<RunRecord> records, ComparedPair pair,
+                                                             Predicate<RunRecord> slice) {
         Map<Outcome, List<RunRecord>> cells = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {
             cells.put(outcome, new ArrayList<>());
         }
         for (RunRecord record : records) {
-            if (!record.isError() && slice.test(record)) {
-                cells.get(Outcome.of(record.correct(Variant.BASELINE.id()), record.correct(Variant.DEEM.id())))
-                        .add(record);
+            if (pair.bothAnswered(record) && slice.test(record)) {
+                cells.get(Outcome.of(record.correct(pair.first()), record.correct(pair.second()))).add(record);
             }
         }
         return cells;
@@ -85,31 +89,37 @@ public final class Slices {
      */
     public static Map<Outcome, List<RunRecord>> disagreementByPair(List<RunRecord> records,
                                                                   Predicate<RunRecord> slice) {
+        return disagreementByPair(records, ComparedPair.MINI, slice);
+    }
+
+    /** As {@link #disagreementByPair(List, Predicate)}, comparing {@code compared}. */
+    public static Map<Outcome, List<RunRecord>> disagreementByPair(List<RunRecord> records, ComparedPair compared,
+                                                                  Predicate<RunRecord> slice) {
         Map<String, List<RunRecord>> pairs = new LinkedHashMap<>();
         for (RunRecord record : records) {
             String pair = record.slices().get(PAIR);
-            if (pair != null && !record.isError() && slice.test(record)) {
+            if (pair != null && compared.bothAnswered(record) && slice.test(record)) {
                 pairs.computeIfAbsent(pair, p -> new ArrayList<>()).add(record);
             }
         }
-        Map<Outcome, List<RunRecord>> cells = disagreement(List.of(), slice);
+        Map<Outcome, List<RunRecord>> cells = disagreement(List.of(), compared, slice);
         pairs.values().stream().filter(pair -> pair.size() == 2).forEach(pair -> {
-            boolean baseline = pair.stream().allMatch(r -> r.correct(Variant.BASELINE.id()));
-            boolean deem = pair.stream().allMatch(r -> r.correct(Variant.DEEM.id()));
-            cells.get(Outcome.of(baseline, deem)).addAll(pair);
+            boolean first = pair.stream().allMatch(r -> r.correct(compared.first()));
+            boolean second = pair.stream().allMatch(r -> r.correct(compared.second()));
+            cells.get(Outcome.of(first, second)).addAll(pair);
         });
         return cells;
     }
 
     /** Counts of {@link #disagreement}, as a report carries them. */
-    public static Map<Outcome, Integer> counts(List<RunRecord> records, Predicate<RunRecord> slice) {
+    public static Map<Outcome, Integer> counts(List<RunRecord> records, ComparedPair pair, Predicate<RunRecord> slice) {
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
-        disagreement(records, slice).forEach((outcome, cell) -> counts.put(outcome, cell.size()));
+        disagreement(records, pair, slice).forEach((outcome, cell) -> counts.put(outcome, cell.size()));
         return counts;
     }
 
     /**
-     * {@code model}'s accuracy over the answered records, grouped by the values of {@code keys} (e.g.
+     * {@code model}'s accuracy over the records it answered, grouped by the values of {@code keys} (e.g.
      * {@code [blur, 3]} for transform and severity); records missing a key are left out.
      */
     public static Map<List<String>, Accuracy> accuracyBy(List<RunRecord> records, String model, String... keys) {
@@ -119,7 +129,7 @@ public final class Slices {
             for (String key : keys) {
                 values.add(record.slices().get(key));
             }
-            if (record.isError() || values.contains(null)) {
+            if (!record.answers().containsKey(model) || values.contains(null)) {
                 continue;
             }
             tallies.computeIfAbsent(List.copyOf(values), k -> new Accuracy.Tally()).add(record.correct(model));

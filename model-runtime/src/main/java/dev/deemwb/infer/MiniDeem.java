@@ -29,7 +29,7 @@ public final class MiniDeem {
     public static final int TOP_ALTERNATIVES = 3;
     /** Longest question accepted, in characters. */
     public static final int MAX_QUESTION_CHARS = 200;
-    private static final int MAX_ANSWER_WORDS = 20;
+    public static final int MAX_ANSWER_WORDS = 20;
 
     private final MiniDeemModels models;
     private final Diffusion diffusion;

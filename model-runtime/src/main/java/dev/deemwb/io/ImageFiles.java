@@ -1,7 +1,9 @@
 package dev.deemwb.io;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -34,21 +36,35 @@ public final class ImageFiles {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw notAnImage(file, null);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                checkPixelCount(file, reader);
-                return decode(file, reader);
-            } finally {
-                reader.dispose();
-            }
+            return read(in, file.toString(), MAX_PIXELS);
         }
     }
-    private static void checkPixelCount(Path file, ImageReader reader) {
+
+    /**
+     * As {@link #read(Path)}, for an image sent rather than stored, with its own pixel limit;
+     * {@code source} names it in refusals.
+     */
+    public static BufferedImage read(byte[] content, String source, long maxPixels) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+            return read(in, source, maxPixels);
+        }
+    }
+
+    private static BufferedImage read(ImageInputStream in, String source, long maxPixels) {
+        Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw notAnImage(source, null);
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            checkPixelCount(source, reader, maxPixels);
+            return decode(source, reader);
+        } finally {
+            reader.dispose();
+        }
+    }
+    private static void checkPixelCount(String file, ImageReader reader, long maxPixels) {
         long width;
         long height;
         try {
@@ -57,12 +73,13 @@ public final class ImageFiles {
         } catch (IOException | RuntimeException e) {
             throw notAnImage(file, e);
         }
-        if (width * height > MAX_PIXELS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %d-megapixel limit",
-                    file, width, height, MAX_PIXELS / 1_000_000));
+        if (width * height > maxPixels) {
+            String megapixels = BigDecimal.valueOf(maxPixels, 6).stripTrailingZeros().toPlainString();
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: %d×%d pixels is over the %s-megapixel limit",
+                    file, width, height, megapixels));
         }
     }
-    private static BufferedImage decode(Path file, ImageReader reader) {
+    private static BufferedImage decode(String file, ImageReader reader) {
         BufferedImage decoded;
         try {
             decoded = CmykJpeg.isFourChannel(reader) ? CmykJpeg.read(reader) : reader.read(0);
@@ -74,7 +91,7 @@ public final class ImageFiles {
         }
         return decoded;
     }
-    private static IllegalArgumentException notAnImage(Path file, Throwable cause) {
+    private static IllegalArgumentException notAnImage(String file, Throwable cause) {
         return new IllegalArgumentException(file + ": not a readable image", cause);
     }
 }

@@ -18,6 +18,8 @@ import dev.deemwb.bench.pope.PopeScorer;
 import dev.deemwb.bench.robustvqa.RobustVqaScore;
 import dev.deemwb.bench.robustvqa.RobustVqaScorer;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
@@ -53,7 +55,7 @@ class ProbeRunnerTest {
     private static Path bundle;
     private static Path suite;
     private static NDManager manager;
-    private static MiniDeem models;
+    private static List<Contender> contenders;
 
     @TempDir
     Path dir;
@@ -65,7 +67,7 @@ class ProbeRunnerTest {
         MiniBenchmarks.generate(new MiniBenchmarks.Spec(5, 6, 5, 8, 64), suite);
         manager = NDManager.newBaseManager();
         MiniDeemModels loaded = Bundles.load(bundle, manager);
-        models = new MiniDeem(loaded);
+        contenders = MiniContender.pair(new MiniDeem(loaded));
     }
 
     @AfterAll
@@ -78,12 +80,12 @@ class ProbeRunnerTest {
     }
 
     private static ProbeRun open(Path folder, Benchmark<?> benchmark) throws IOException {
-        return ProbeRun.open(folder, RunInfo.describe(benchmark, bundle, MODELS, 4));
+        return ProbeRun.open(folder, RunInfo.describe(benchmark, bundle, contenders, 4));
     }
 
     private static RunReport runAll(Path folder, Benchmark<?> benchmark) throws IOException {
         ProbeRun run = open(folder, benchmark);
-        new ProbeRunner(models, 4).run(benchmark, run, () -> { }, (records, progress) -> { });
+        new ProbeRunner(contenders, 4).run(benchmark, run, () -> { }, (records, progress) -> { });
         return RunReport.of(benchmark, run.info(), run.records(), Map.of());
     }
 
@@ -189,7 +191,7 @@ class ProbeRunnerTest {
         Path folder = dir.resolve("resumed");
         AtomicInteger batches = new AtomicInteger();
         ProbeRun first = open(folder, pope);
-        assertThatThrownBy(() -> new ProbeRunner(models, 4).run(pope, first, () -> {
+        assertThatThrownBy(() -> new ProbeRunner(contenders, 4).run(pope, first, () -> {
             if (batches.getAndIncrement() == 3) {
                 throw new CancellationException("killed");
             }
@@ -202,7 +204,7 @@ class ProbeRunnerTest {
         ProbeRun resumed = open(folder, pope);
         assertThat(resumed.records()).hasSize(12);
         List<ProbeRunner.Progress> progress = new ArrayList<>();
-        ProbeRunner.Timing timing = new ProbeRunner(models, 4).run(pope, resumed, () -> { },
+        ProbeRunner.Timing timing = new ProbeRunner(contenders, 4).run(pope, resumed, () -> { },
                 (records, p) -> progress.add(p));
 
         assertThat(timing.items()).isEqualTo(pope.items().size() - 12);
@@ -213,7 +215,7 @@ class ProbeRunnerTest {
         assertThat(ids).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(pope.items().stream().map(ProbeItem::id).toList());
         RunReport report = RunReport.of(pope, resumed.info(), ProbeRun.open(folder,
-                RunInfo.describe(pope, bundle, MODELS, 4)).records(), Map.of());
+                RunInfo.describe(pope, bundle, contenders, 4)).records(), Map.of());
         for (String model : MODELS) {
             assertThat(report.scores().get(model).score()).isEqualTo(uninterrupted.scores().get(model).score());
         }
@@ -255,8 +257,9 @@ class ProbeRunnerTest {
 
         Files.copy(images.resolve("good.png"), images.resolve("missing.jpg"));
         ProbeRun resumed = open(dir.resolve("run"), pope);
-        assertThat(resumed.records()).extracting(RunRecord::id).containsExactly("1");
-        new ProbeRunner(models, 4).run(pope, resumed, () -> { }, (records, progress) -> { });
+        assertThat(resumed.records()).filteredOn(r -> !r.isError()).extracting(RunRecord::id).containsExactly("1");
+        assertThat(resumed.isFinished("2")).as("an item with an error is unfinished").isFalse();
+        new ProbeRunner(contenders, 4).run(pope, resumed, () -> { }, (records, progress) -> { });
         assertThat(resumed.records()).filteredOn(r -> !r.isError()).extracting(RunRecord::id)
                 .containsExactlyInAnyOrder("1", "2");
     }
@@ -265,7 +268,7 @@ class ProbeRunnerTest {
     void progressCountsEveryItemAndEstimatesTheTimeLeft() throws IOException {
         Benchmark<?> mmvp = benchmark("mmvp");
         List<ProbeRunner.Progress> progress = new ArrayList<>();
-        new ProbeRunner(models, 4).run(mmvp, open(dir.resolve("run"), mmvp), () -> { }, (r, p) -> progress.add(p));
+        new ProbeRunner(contenders, 4).run(mmvp, open(dir.resolve("run"), mmvp), () -> { }, (r, p) -> progress.add(p));
 
         assertThat(progress).extracting(ProbeRunner.Progress::done).containsExactly(4, 8, 10);
         assertThat(progress).allSatisfy(p -> assertThat(p.total()).isEqualTo(10));

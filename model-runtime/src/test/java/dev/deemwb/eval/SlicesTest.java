@@ -40,7 +40,7 @@ class SlicesTest {
 
     @Test
     void theTwoByTwoTableCountsAnsweredItemsOfTheSlice() {
-        assertThat(Slices.counts(RECORDS, Slices.Slice.ALL)).containsExactly(
+        assertThat(Slices.counts(RECORDS, ComparedPair.MINI, Slices.Slice.ALL)).containsExactly(
                 Map.entry(Outcome.BOTH_RIGHT, 1), Map.entry(Outcome.ONLY_BASELINE_RIGHT, 1),
                 Map.entry(Outcome.ONLY_DEEM_RIGHT, 2), Map.entry(Outcome.BOTH_WRONG, 1));
         assertThat(Slices.disagreement(RECORDS, new Slices.Slice("transform", "blur")).get(Outcome.BOTH_WRONG))

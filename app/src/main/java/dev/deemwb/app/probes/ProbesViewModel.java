@@ -7,6 +7,10 @@ import dev.deemwb.eval.ProbeRun;
 import dev.deemwb.eval.ProbeRunner;
 import dev.deemwb.eval.RunInfo;
 import dev.deemwb.eval.RunReport;
+import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.bench.mini.SceneIndex;
+import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.Variant;
@@ -138,11 +142,12 @@ public final class ProbesViewModel {
         private volatile int itemsRun;
 
         void open(Benchmark<?> chosen, MiniDeem models) throws IOException {
-            RunInfo info = RunInfo.describe(chosen, bundle, ProbesViewModel.this.models, ProbeRunner.DEFAULT_BATCH);
+            List<Contender> contenders = MiniContender.pair(models);
+            RunInfo info = RunInfo.describe(chosen, bundle, contenders, ProbeRunner.DEFAULT_BATCH);
             benchmark = chosen;
             run = ProbeRun.open(dataDir.resolve("runs").resolve(info.bundle())
                     .resolve(chosen.name() + "-" + info.benchmarkSha256().substring(0, 12)), info);
-            runner = new ProbeRunner(models, ProbeRunner.DEFAULT_BATCH);
+            runner = new ProbeRunner(contenders, ProbeRunner.DEFAULT_BATCH);
             RunReport resumed = RunReport.of(chosen, run.info(), run.records(), Map.of());
             int done = run.records().size();
             ui.execute(() -> {
@@ -157,7 +162,7 @@ public final class ProbesViewModel {
                 RunReport sofar = RunReport.of(benchmark, run.info(), run.records(), Map.of());
                 // The runner's progress counts this request's batch only; the pace is the whole session's.
                 double eta = new ProbeRunner.Progress(p.done(), p.total(), p.errors(), seconds(),
-                        itemsRun + batch.size()).etaSeconds();
+                        itemsRun + batch.size(), p.latencies()).etaSeconds();
                 ui.execute(() -> {
                     results.show(sofar);
                     showProgress(p.done(), p.total(), eta);

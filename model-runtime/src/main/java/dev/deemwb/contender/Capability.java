@@ -1,0 +1,11 @@
+package dev.deemwb.contender;
+
+/** What a contender can do beyond nothing; views and commands adapt to what is declared. */
+public enum Capability {
+    /** Answers a question about an image. */
+    ANSWER,
+    /** Also gives its most likely first answer words with their probabilities. */
+    TOP_ALTERNATIVES,
+    /** Redraws what its image encoder kept (a diffusion reconstruction). */
+    RECONSTRUCTION
+}
