@@ -30,7 +30,11 @@ final class Appearance {
         this.scene = scene;
         this.root = root;
         scene.getStylesheets().add(stylesheet("workbench.css"));
-        settings.addListener((obs, old, now) -> apply(now));
+        settings.addListener((obs, old, now) -> {
+            if (old.theme() != now.theme() || old.zoom() != now.zoom()) { // a restyle costs a CSS pass over the window
+                apply(now);
+            }
+        });
         apply(settings.get());
     }
 

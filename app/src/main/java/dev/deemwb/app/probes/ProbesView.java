@@ -106,9 +106,13 @@ public final class ProbesView extends BorderPane {
     private void start(BenchmarkChoice choice) {
         if (choice instanceof BenchmarkChoice.Mini mini) {
             model.runMini(mini.benchmark());
-            return;
+        } else if (choice instanceof BenchmarkChoice.File benchmarkFile) {
+            runFile(benchmarkFile.kind());
         }
-        BenchmarkKind kind = ((BenchmarkChoice.File) choice).kind();
+    }
+
+    /** Asks for a benchmark file of {@code kind} and its image folder, then runs it. */
+    private void runFile(BenchmarkKind kind) {
         File file = chooseFile("The benchmark file");
         if (file == null) {
             return;
