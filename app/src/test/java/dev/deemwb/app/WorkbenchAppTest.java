@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -72,7 +73,7 @@ class WorkbenchAppTest {
         robot.interact(() -> gallery.getSelectionModel().select(orientation));
         awaitSource(robot, "orientation-1.png");
 
-        robot.clickOn("#question").write("Which way does the triangle point?").type(KeyCode.ENTER);
+        askInTheField(robot, "Which way does the triangle point?");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.reconstruction(Variant.BASELINE).size() == 20
                 && model.reconstruction(Variant.DEEM).size() == 20);
         WaitForAsyncUtils.waitForFxEvents();
@@ -95,7 +96,7 @@ class WorkbenchAppTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
         robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(7)));
 
-        robot.clickOn("#question").write("Is there a zebra in the imag?").type(KeyCode.ENTER);
+        askInTheField(robot, "Is there a zebra in the imag?");
         WaitForAsyncUtils.waitForFxEvents();
 
         String error = robot.lookup("#error").queryAs(Label.class).getText();
@@ -219,5 +220,20 @@ class WorkbenchAppTest {
             }
         }
         throw new AssertionError(fileName + " is not in the gallery");
+    }
+
+    /**
+     * Puts the question in the field and fires the field's action, as Enter does. Typed keys are not
+     * used: the completion popup updates asynchronously and, on a loaded machine, a stale popup took
+     * the Enter key for itself (the test then saw no answer; see the closing notes of issue 11).
+     */
+    private static void askInTheField(FxRobot robot, String question) {
+        TextField field = robot.lookup("#question").queryAs(TextField.class);
+        robot.interact(() -> {
+            field.requestFocus();
+            field.setText(question);
+            field.fireEvent(new ActionEvent());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }
