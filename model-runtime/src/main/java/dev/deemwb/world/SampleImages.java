@@ -1,8 +1,10 @@
 package dev.deemwb.world;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The curated gallery shipped in {@code sample-images/}: scenes chosen so every question category
@@ -22,34 +24,44 @@ public final class SampleImages {
     public static List<Sample> curated() {
         List<Sample> samples = new ArrayList<>();
         SceneGenerator generator = new SceneGenerator();
-        // One clean scene per category, the first seed whose scene can be asked about it.
+        // Every sample gets a scene of its own: a seed taken once is never taken again, so no two
+        // gallery images are the same picture under different names.
+        Set<Long> taken = new HashSet<>();
+        // Two clean scenes per category, each the first free seed whose scene can be asked about it.
         for (Category category : Category.values()) {
-            Scene scene = firstWith(generator, category, 2);
-            samples.add(sample(category.id() + "-1", "Clean scene: " + category.id(), scene, null, category));
-            Scene another = firstWith(generator, category, 500);
-            samples.add(sample(category.id() + "-2", "Another scene: " + category.id(), another, null, category));
+            samples.add(sample(category.id() + "-1", "Clean scene: " + category.id(),
+                    firstWith(generator, category, 2, taken), null, category));
+            samples.add(sample(category.id() + "-2", "Another scene: " + category.id(),
+                    firstWith(generator, category, 500, taken), null, category));
         }
-        // Every out-of-distribution transform, on a scene with a triangle, at a middle severity.
-        Scene triangleScene = firstWith(generator, Category.ORIENTATION, 900);
+        // Every out-of-distribution transform, on a scene with a triangle, at a middle severity: the
+        // same scene on purpose, so the transforms can be compared with each other.
+        Scene triangleScene = firstWith(generator, Category.ORIENTATION, 900, taken);
         for (OodTransform transform : OodTransform.values()) {
             samples.add(sample("ood-" + transform.id(), "Out of distribution: " + transform.description(),
                     triangleScene, new OodShift(transform, 3), null));
         }
-        // MMVP-style pairs: the same scene with one attribute changed.
-        Scene base = firstWith(generator, Category.ORIENTATION, 1300);
-        int triangle = indexOf(base, Shape.TRIANGLE);
-        Orientation flipped = Orientation.values()[(base.objects().get(triangle).orientation().ordinal() + 2) % 4];
-        samples.add(sample("pair-orientation-a", "Pair: orientation (A)", base, null, Category.ORIENTATION));
+        // MMVP-style pairs, each from a scene of its own: the same scene with one attribute of its lone
+        // triangle changed.
+        Scene orientationBase = firstWith(generator, Category.ORIENTATION, 1300, taken);
+        int triangle = indexOf(orientationBase, Shape.TRIANGLE);
+        Orientation flipped = Orientation.values()[
+                (orientationBase.objects().get(triangle).orientation().ordinal() + 2) % 4];
+        samples.add(sample("pair-orientation-a", "Pair: orientation (A)", orientationBase, null, Category.ORIENTATION));
         samples.add(sample("pair-orientation-b", "Pair: orientation (B)",
-                base.withObject(triangle, o -> o.withOrientation(flipped)), null, Category.ORIENTATION));
-        samples.add(sample("pair-structure-a", "Pair: filled or hollow (A)", base, null, Category.STRUCTURE));
+                orientationBase.withObject(triangle, o -> o.withOrientation(flipped)), null, Category.ORIENTATION));
+        Scene structureBase = firstWith(generator, Category.ORIENTATION, 1700, taken);
+        int filledOrHollow = indexOf(structureBase, Shape.TRIANGLE);
+        samples.add(sample("pair-structure-a", "Pair: filled or hollow (A)", structureBase, null, Category.STRUCTURE));
         samples.add(sample("pair-structure-b", "Pair: filled or hollow (B)",
-                base.withObject(triangle, o -> o.withFilled(!o.filled())), null, Category.STRUCTURE));
-        ShapeColor color = base.objects().get(triangle).color();
+                structureBase.withObject(filledOrHollow, o -> o.withFilled(!o.filled())), null, Category.STRUCTURE));
+        Scene colorBase = firstWith(generator, Category.ORIENTATION, 2100, taken);
+        int recoloured = indexOf(colorBase, Shape.TRIANGLE);
+        ShapeColor color = colorBase.objects().get(recoloured).color();
         ShapeColor other = ShapeColor.values()[(color.ordinal() + 3) % ShapeColor.values().length];
-        samples.add(sample("pair-color-a", "Pair: colour (A)", base, null, Category.COLOR));
-        samples.add(sample("pair-color-b", "Pair: colour (B)", base.withObject(triangle, o -> o.withColor(other)), null,
-                Category.COLOR));
+        samples.add(sample("pair-color-a", "Pair: colour (A)", colorBase, null, Category.COLOR));
+        samples.add(sample("pair-color-b", "Pair: colour (B)", colorBase.withObject(recoloured, o -> o.withColor(other)),
+                null, Category.COLOR));
         return samples;
     }
 
@@ -62,13 +74,17 @@ public final class SampleImages {
         return new Sample(name, title, scene, shift, List.copyOf(questions));
     }
 
-    private static Scene firstWith(SceneGenerator generator, Category category, long startSeed) {
+    private static Scene firstWith(SceneGenerator generator, Category category, long startSeed, Set<Long> taken) {
         for (long seed = startSeed; ; seed++) {
+            if (taken.contains(seed)) {
+                continue;
+            }
             Scene scene = generator.generate(seed);
             Optional<QaPair> asked = Questions.all(scene).stream().filter(q -> q.category() == category).findFirst();
             // Pairs recolour the triangle, so it must be the only one (named without its colour).
             boolean loneTriangle = category != Category.ORIENTATION || scene.objectsOf(Shape.TRIANGLE).size() == 1;
             if (asked.isPresent() && scene.objects().size() >= 2 && loneTriangle) {
+                taken.add(seed);
                 return scene;
             }
         }
