@@ -84,7 +84,8 @@ public final class DrillDownViewModel {
     void show(RunReport runReport) {
         ofRun = runReport;
         RunReport shown = runReport == null || imported.isEmpty() ? runReport
-                : RunReport.of(runReport.benchmark(), runReport.info(), runReport.records(), imported);
+                : RunReport.of(runReport.benchmark(), runReport.info(), runReport.records(), imported,
+                        runReport.compared());
         report.set(shown);
         pairsAvailable.set(shown != null && shown.records().stream().anyMatch(r -> r.slices().containsKey(Slices.PAIR)));
         List<Slices.Slice> available = shown == null ? List.of(Slices.Slice.ALL) : Slices.available(shown.records());
