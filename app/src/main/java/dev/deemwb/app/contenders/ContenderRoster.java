@@ -65,7 +65,14 @@ public final class ContenderRoster implements AutoCloseable {
     private void refreshNames() {
         List<String> all = new ArrayList<>(mini.stream().map(Contender::id).toList());
         endpoints.keySet().stream().filter(name -> !all.contains(name)).forEach(all::add);
-        names.setAll(all);
+        // Changed in place, never replaced: a picker whose item is replaced loses its value.
+        names.retainAll(all);
+        for (int i = 0; i < all.size(); i++) {
+            if (i >= names.size() || !names.get(i).equals(all.get(i))) {
+                names.remove(all.get(i));
+                names.add(i, all.get(i));
+            }
+        }
     }
 
     /** The names to choose from: the mini pair first, then the endpoints in their configured order. */
