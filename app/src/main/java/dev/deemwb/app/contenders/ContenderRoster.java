@@ -25,7 +25,8 @@ public final class ContenderRoster implements AutoCloseable {
 
     private final Executor connector;
     private final Map<String, String> environment;
-    private final List<Contender> mini = new ArrayList<>();
+    /** Contenders that need no connecting: the mini pair, and any added in process. */
+    private final List<Contender> local = new ArrayList<>();
     private final Map<String, EndpointEntry> endpoints = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Contender>> connected = new LinkedHashMap<>();
     private final ObservableList<String> names = FXCollections.observableArrayList();
@@ -39,12 +40,20 @@ public final class ContenderRoster implements AutoCloseable {
     public static ContenderRoster of(InferenceWorker worker, Executor ui, Executor connector,
                                      Map<String, String> environment) {
         ContenderRoster roster = new ContenderRoster(connector, environment);
-        worker.ready().thenAccept(models -> ui.execute(() -> roster.addMini(MiniContender.pairOn(worker))));
+        worker.ready().thenAccept(models -> ui.execute(() -> roster.addInProcess(MiniContender.pairOn(worker))));
         return roster;
     }
 
-    void addMini(List<Contender> pair) {
-        mini.addAll(pair);
+    /** A roster of in-process contenders only, until endpoints are set (tests use fakes). */
+    public static ContenderRoster of(List<Contender> inProcess, Executor connector, Map<String, String> environment) {
+        ContenderRoster roster = new ContenderRoster(connector, environment);
+        roster.addInProcess(inProcess);
+        return roster;
+    }
+
+    /** Adds contenders that need no connecting, after those there are. */
+    public void addInProcess(List<Contender> contenders) {
+        local.addAll(contenders);
         refreshNames();
     }
 
@@ -63,7 +72,7 @@ public final class ContenderRoster implements AutoCloseable {
     }
 
     private void refreshNames() {
-        List<String> all = new ArrayList<>(mini.stream().map(Contender::id).toList());
+        List<String> all = new ArrayList<>(local.stream().map(Contender::id).toList());
         endpoints.keySet().stream().filter(name -> !all.contains(name)).forEach(all::add);
         // Changed in place, never replaced: a picker whose item is replaced loses its value.
         names.retainAll(all);
@@ -80,8 +89,9 @@ public final class ContenderRoster implements AutoCloseable {
         return names;
     }
 
+    /** Whether {@code name} is one of the mini models (in process, sharing one vocabulary). */
     public boolean isMini(String name) {
-        return mini.stream().anyMatch(c -> c.id().equals(name));
+        return local.stream().anyMatch(c -> c instanceof MiniContender && c.id().equals(name));
     }
 
     public Optional<EndpointEntry> endpoint(String name) {
@@ -90,13 +100,13 @@ public final class ContenderRoster implements AutoCloseable {
 
     /** The contender named {@code name}, connecting an endpoint the first time; fails saying why. */
     public CompletableFuture<Contender> contender(String name) {
-        Optional<Contender> local = mini.stream().filter(c -> c.id().equals(name)).findFirst();
-        if (local.isPresent()) {
-            return CompletableFuture.completedFuture(local.get());
+        Optional<Contender> inProcess = local.stream().filter(c -> c.id().equals(name)).findFirst();
+        if (inProcess.isPresent()) {
+            return CompletableFuture.completedFuture(inProcess.get());
         }
         EndpointEntry entry = endpoints.get(name);
         if (entry == null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(name + (mini.isEmpty()
+            return CompletableFuture.failedFuture(new IllegalArgumentException(name + (local.isEmpty()
                     ? ": the models have not loaded yet" : ": no such model is configured")));
         }
         CompletableFuture<Contender> connection = connected.get(name);
