@@ -155,7 +155,9 @@ class EndpointScreensTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(probes.errorProperty().get()).isEmpty();
-        assertThat(robot.lookup("#probeProgressText").queryAs(Label.class).getText()).startsWith("done: 36 items");
+        assertThat(robot.lookup("#probeProgressText").queryAs(Label.class).getText()).startsWith("done: 36 items")
+                .contains(" items/s").containsPattern("served p50 \\d+ / p90 \\d+ ms")
+                .containsPattern("deem p50 \\d+ / p90 \\d+ ms");
         RunReport report = probes.results().reportProperty().get();
         assertThat(report.compared()).isEqualTo(new ComparedPair("served", "deem"));
         assertThat(report.records()).hasSize(36).allSatisfy(record -> {
@@ -168,5 +170,7 @@ class EndpointScreensTest {
         assertThat(probes.results().cellsProperty().get().get(Outcome.ONLY_BASELINE_RIGHT)).isEmpty();
         assertThat(probes.results().cellsProperty().get().get(Outcome.ONLY_DEEM_RIGHT)).isEmpty();
         assertThat(report.scores()).containsKeys("baseline", "deem", "served");
+        assertThat(robot.lookup("#cell-only_baseline_right").queryAs(javafx.scene.control.ToggleButton.class).getText())
+                .isEqualTo("only served right\n0");
     }
 }

@@ -3,6 +3,7 @@ package dev.deemwb.app.probes;
 import dev.deemwb.eval.Benchmark;
 import dev.deemwb.eval.BenchmarkKind;
 import dev.deemwb.eval.ComparedPair;
+import dev.deemwb.eval.Latencies;
 import dev.deemwb.eval.MiniSuite;
 import dev.deemwb.eval.ProbeRun;
 import dev.deemwb.eval.ProbeRunner;
@@ -104,6 +105,10 @@ public final class ProbesViewModel {
     }
 
     private void start(String firstStatus, BenchmarkSource source) {
+        if (first.get() == null || second.get() == null || first.get().equals(second.get())) {
+            error.set("Pick two different models to compare (the 2×2 table's rows and columns).");
+            return;
+        }
         cancel();
         error.set("");
         running.set(true);
@@ -151,7 +156,7 @@ public final class ProbesViewModel {
             if (failure == null) {
                 progress.set(1);
                 progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s",
-                        session.benchmark.items().size(), session.itemsRun, session.seconds()));
+                        session.benchmark.items().size(), session.itemsRun, session.seconds()) + session.pace);
             } else if (InferenceWorker.isCancellation(failure)) {
                 progressText.set(progressText.get() + " — cancelled; run again to resume");
             } else {
@@ -170,6 +175,8 @@ public final class ProbesViewModel {
         private ProbeRun run;
         private ProbeRunner runner;
         private volatile int itemsRun;
+        /** The latest batch's pace, kept on the UI thread for the line that says the run is done. */
+        private String pace = "";
 
         Session(ComparedPair pair) {
             this.pair = pair;
@@ -198,10 +205,12 @@ public final class ProbesViewModel {
                 // The runner's progress counts this request's batch only; the pace is the whole session's.
                 double eta = new ProbeRunner.Progress(p.done(), p.total(), p.errors(), seconds(),
                         itemsRun + batch.size(), p.latencies()).etaSeconds();
+                String batchPace = pace(itemsRun + batch.size(), seconds(), p.latencies());
                 ui.execute(() -> {
                     results.show(sofar);
                     showProgress(p.done(), p.total(), eta);
-                    progressText.set(progressText.get() + pace(p, seconds()));
+                    pace = batchPace;
+                    progressText.set(progressText.get() + batchPace);
                 });
             });
             itemsRun += timing.items();
@@ -230,11 +239,11 @@ public final class ProbesViewModel {
         progressText.set(String.format(Locale.ROOT, "%d / %d items%s", done, total, eta));
     }
 
-    /** Requests per second of this session, and each model's latency percentiles. */
-    private static String pace(ProbeRunner.Progress p, double seconds) {
+    /** Items per second of this session, and each model's latency percentiles in the latest batch. */
+    private static String pace(int items, double seconds, Map<String, Latencies> latencies) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, " · %.1f items/s",
-                seconds > 0 ? p.doneThisSession() / seconds : 0));
-        p.latencies().forEach((model, l) -> text.append(String.format(Locale.ROOT, " · %s p50 %.0f / p90 %.0f ms",
+                seconds > 0 ? items / seconds : 0));
+        latencies.forEach((model, l) -> text.append(String.format(Locale.ROOT, " · %s p50 %.0f / p90 %.0f ms",
                 model, l.p50(), l.p90())));
         return text.toString();
     }
