@@ -3,6 +3,7 @@ package dev.deemwb.app.contenders;
 import dev.deemwb.app.settings.EndpointEntry;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -33,6 +34,11 @@ public final class EndpointDialog extends Dialog<List<EndpointEntry>> {
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         getDialogPane().setId("endpointDialog");
         getDialogPane().setContent(new VBox(10, list(model), form(model)));
+        getDialogPane().lookupButton(ButtonType.OK).addEventFilter(ActionEvent.ACTION, e -> {
+            if (!model.addPendingForm()) {
+                e.consume(); // the form says why; nothing is lost
+            }
+        });
         setResultConverter(button -> button == ButtonType.OK ? model.result() : null);
         setOnHidden(e -> {
             if (getResult() != null) {

@@ -115,6 +115,15 @@ public final class EndpointsViewModel {
         return true;
     }
 
+    /**
+     * Before the dialog closes with OK: a form filled in but not added is added (a user who pressed OK
+     * meant it); false, saying why, when it cannot be, so the dialog stays open.
+     */
+    public boolean addPendingForm() {
+        EndpointEntry entry = formEntry();
+        return entry.name().isEmpty() || endpoints.contains(entry) || add();
+    }
+
     /** Puts {@code entry} in the form, to be changed and added again. */
     public void edit(EndpointEntry entry) {
         name.set(entry.name());

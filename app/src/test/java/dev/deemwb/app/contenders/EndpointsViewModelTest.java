@@ -122,6 +122,24 @@ class EndpointsViewModelTest {
     }
 
     @Test
+    void okAddsAFilledFormNotYetAddedAndRefusesAnInvalidOne() {
+        EndpointsViewModel model = dialog(Map.of());
+        assertThat(model.addPendingForm()).as("an empty form adds nothing").isTrue();
+        assertThat(model.result()).isEmpty();
+
+        model.nameProperty().set("served");
+        model.baseUrlProperty().set(url);
+        assertThat(model.addPendingForm()).isTrue();
+        assertThat(model.addPendingForm()).as("already added").isTrue();
+        assertThat(model.result()).containsExactly(new EndpointEntry("served", url, "", "", ""));
+
+        model.baseUrlProperty().set("not a url");
+        assertThat(model.addPendingForm()).isFalse();
+        assertThat(model.messageProperty().get()).contains("not a URL");
+        assertThat(model.result()).containsExactly(new EndpointEntry("served", url, "", "", ""));
+    }
+
+    @Test
     void aConfiguredEndpointIsAContenderThatAnswersAndCannotReconstruct() throws Exception {
         ContenderRoster roster = ContenderRoster.of(List.of(), Runnable::run, Map.of("SERVE_KEY", KEY));
         roster.setEndpoints(List.of(new EndpointEntry("served", url, "alpha", "SERVE_KEY", "")));
