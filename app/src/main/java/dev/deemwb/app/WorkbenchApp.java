@@ -3,6 +3,9 @@ package dev.deemwb.app;
 import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.app.contenders.ContenderRoster;
+import dev.deemwb.app.contenders.EndpointDialog;
+import dev.deemwb.app.contenders.EndpointsViewModel;
 import dev.deemwb.app.probes.ProbesView;
 import dev.deemwb.app.probes.ProbesViewModel;
 import dev.deemwb.app.settings.Settings;
@@ -45,7 +48,14 @@ public class WorkbenchApp extends Application {
         thread.setDaemon(true);
         return thread;
     });
+    /** Connects to endpoints (lists their models), so a slow or dead server never holds up the window. */
+    private final ExecutorService connector = Executors.newCachedThreadPool(r -> {
+        Thread thread = new Thread(r, "deemwb-endpoint-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
+    private ContenderRoster roster;
     private SettingsAutosave autosave;
     private InferenceWorker worker;
     private CompareViewModel model;
@@ -65,13 +75,15 @@ public class WorkbenchApp extends Application {
         autosave = new SettingsAutosave(store);
         Path bundle = locate("deemwb.bundle", "assets/models/mini-deem");
         worker = InferenceWorker.start(bundle);
-        model = new CompareViewModel(worker, Platform::runLater, background);
-        probes = new ProbesViewModel(worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
+        roster = ContenderRoster.of(worker, Platform::runLater, connector, System.getenv());
+        roster.setEndpoints(settings.get().endpoints());
+        model = new CompareViewModel(roster, worker, Platform::runLater, background);
+        probes = new ProbesViewModel(roster, worker, Platform::runLater, bundle, System.getProperty("deemwb.data") != null
                 ? Path.of(System.getProperty("deemwb.data")) : AppDirs.data());
         ImageSources sources = new ImageSources(modelInputSize(bundle));
         opening = new ImageOpening(model, sources, settings);
 
-        CompareView compareView = new CompareView(model, model::ask);
+        CompareView compareView = new CompareView(model, roster.names(), model::ask, () -> configureEndpoints(stage));
         SplitPane split = new SplitPane(new SampleGallery(locate("deemwb.samples", "sample-images"), opening::open,
                 model.errorProperty()::set), compareView);
         split.setDividerPositions(0.16);
@@ -99,7 +111,12 @@ public class WorkbenchApp extends Application {
         root.setBottom(statusBar());
         opening.acceptDrops(root);
         menus.listShortcutsOnQuestionMark(scene);
-        settings.addListener((obs, old, now) -> autosave.save(now));
+        settings.addListener((obs, old, now) -> {
+            autosave.save(now);
+            if (!now.endpoints().equals(old.endpoints())) {
+                roster.setEndpoints(now.endpoints());
+            }
+        });
 
         stage.setTitle("DEEM Workbench");
         stage.setScene(scene);
@@ -114,6 +131,10 @@ public class WorkbenchApp extends Application {
     @Override
     public void stop() {
         background.shutdownNow();
+        connector.shutdownNow();
+        if (roster != null) {
+            roster.close();
+        }
         if (autosave != null) {
             autosave.close();
         }
@@ -158,6 +179,13 @@ public class WorkbenchApp extends Application {
         if (!stage.isFullScreen()) { // full-screen geometry is not the window the user wants back next time
             settings.set(settings.get().withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()));
         }
+    }
+
+    /** The endpoint dialog; OK saves the endpoints (without keys) into the settings. */
+    void configureEndpoints(Stage stage) {
+        EndpointsViewModel endpoints = new EndpointsViewModel(settings.get().endpoints(), Platform::runLater, connector,
+                System.getenv());
+        new EndpointDialog(stage, endpoints, list -> settings.set(settings.get().withEndpoints(list))).show();
     }
 
     /** Opens an image file in the background, as the gallery, the menus and a drop do. */

@@ -2,13 +2,13 @@ package dev.deemwb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.probes.ProbesViewModel;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.eval.BenchmarkKind;
 import dev.deemwb.eval.Outcome;
 import dev.deemwb.eval.RunRecord;
-import dev.deemwb.model.Variant;
 import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,7 +110,7 @@ class ProbesScreenTest {
         assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("compareTab");
         assertThat(robot.lookup("#question").queryAs(TextField.class).getText()).isEqualTo(first.question());
         CompareViewModel compare = app.model();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !compare.card(Variant.DEEM).answerProperty().get().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !compare.card(Side.RIGHT).answerProperty().get().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("pope_popular · item " + first.id());
         assertThat(robot.lookup("#groundTruth").queryAs(Label.class).getText()).isEqualTo("ground truth: " + first.expected());

@@ -2,12 +2,12 @@ package dev.deemwb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.ModelConfig;
-import dev.deemwb.model.Variant;
 import dev.deemwb.testing.Heavy;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -80,7 +80,7 @@ class ResponsivenessTest {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 LoadedImage shown = model.imageProperty().get();
                 return shown != null && shown.source().equals(source)
-                        && model.reconstruction(Variant.DEEM).size() == ReconstructionDefaults.STEPS
+                        && model.card(Side.RIGHT).reconstruction().size() == ReconstructionDefaults.STEPS
                         && !model.busyProperty().get();
             });
         }

@@ -2,10 +2,10 @@ package dev.deemwb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.model.ModelConfig;
-import dev.deemwb.model.Variant;
 import dev.deemwb.testing.TestBundles;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.SceneGenerator;
@@ -74,13 +74,13 @@ class WorkbenchAppTest {
         awaitSource(robot, "orientation-1.png");
 
         askInTheField(robot, "Which way does the triangle point?");
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.reconstruction(Variant.BASELINE).size() == 20
-                && model.reconstruction(Variant.DEEM).size() == 20);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> model.card(Side.LEFT).reconstruction().size() == 20
+                && model.card(Side.RIGHT).reconstruction().size() == 20);
         WaitForAsyncUtils.waitForFxEvents();
 
         String truth = robot.lookup("#groundTruth").queryAs(Label.class).getText();
         assertThat(truth).startsWith("ground truth: ");
-        for (Variant variant : Variant.values()) {
+        for (Side variant : Side.values()) {
             String answer = robot.lookup("#" + variant.id() + "Answer").queryAs(Label.class).getText();
             String verdict = robot.lookup("#" + variant.id() + "Verdict").queryAs(Label.class).getText();
             assertThat(answer).isNotEmpty();
@@ -101,7 +101,7 @@ class WorkbenchAppTest {
 
         String error = robot.lookup("#error").queryAs(Label.class).getText();
         assertThat(error).contains("\"zebra\"", "\"imag\" (did you mean image", "not sent");
-        assertThat(model.card(Variant.DEEM).answerProperty().get()).isEmpty();
+        assertThat(model.card(Side.RIGHT).answerProperty().get()).isEmpty();
     }
 
     @Test
@@ -176,7 +176,7 @@ class WorkbenchAppTest {
         int asked = Questions.all(new SceneGenerator().generate(11)).size();
         assertThat(model.askAllSummaryProperty().get()).startsWith(asked + " questions:")
                 .endsWith(model.disagreements().size() + " disagreements");
-        assertThat(model.disagreements()).allSatisfy(row -> assertThat(row.baseline()).isNotEqualTo(row.deem()));
+        assertThat(model.disagreements()).allSatisfy(row -> assertThat(row.first()).isNotEqualTo(row.second()));
     }
 
     @Test
@@ -187,12 +187,12 @@ class WorkbenchAppTest {
         Spinner<Integer> steps = robot.lookup("#steps").query();
         robot.interact(() -> steps.getValueFactory().setValue(7));
         robot.clickOn("#redraw");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.reconstruction(Variant.DEEM).size() == 7
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.card(Side.RIGHT).reconstruction().size() == 7
                 && !model.busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(model.stepsProperty().get()).isEqualTo(7);
-        assertThat(robot.lookup("#deemStep").queryAs(Label.class).getText()).startsWith("step 7 of 7");
+        assertThat(robot.lookup("#rightStep").queryAs(Label.class).getText()).startsWith("step 7 of 7");
     }
 
     @Test

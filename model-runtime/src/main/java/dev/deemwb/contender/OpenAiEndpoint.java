@@ -122,6 +122,18 @@ public final class OpenAiEndpoint implements Contender {
         return new OpenAiEndpoint(settings.withModelId(served.get(0)), sleeper);
     }
 
+    /**
+     * The ids the server lists ({@code GET /models}), without choosing one: what a settings dialog
+     * offers after "Test connection".
+     *
+     * @throws EndpointException saying why the endpoint cannot be reached
+     */
+    public static List<String> servedModels(EndpointSettings settings) throws InterruptedException {
+        try (OpenAiEndpoint probe = new OpenAiEndpoint(settings, duration -> Thread.sleep(duration.toMillis()))) {
+            return probe.listModels();
+        }
+    }
+
     /** The ids {@code GET /models} lists. */
     public List<String> listModels() throws InterruptedException {
         HttpRequest request = authorized(HttpRequest.newBuilder(settings.resolve(ChatCompletions.MODELS_PATH)).GET());

@@ -1,17 +1,24 @@
 package dev.deemwb.app.compare;
 
+import dev.deemwb.contender.Reply;
 import dev.deemwb.infer.Answer;
-import dev.deemwb.model.Variant;
 import dev.deemwb.world.Language;
+import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
-/** What one model's card shows: its answer, alternatives, latency and whether it was right. */
+/**
+ * What one side's card shows: the contender picked for it, its answer (or why there is none),
+ * alternatives, latency, whether it was right, and why it has no reconstruction when it cannot draw one.
+ */
 public final class AnswerCard {
 
     /** Whether the answer matched the ground truth, or why that cannot be said. */
@@ -42,32 +49,65 @@ public final class AnswerCard {
         }
     }
 
-    private final Variant variant;
+    private final Side side;
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty reconstructionNote = new SimpleStringProperty("");
+    private final StringProperty contender = new SimpleStringProperty();
+    private final ObservableList<BufferedImage> reconstruction = FXCollections.observableArrayList();
     private final StringProperty answer = new SimpleStringProperty("");
     private final ObjectProperty<List<Answer.Alternative>> alternatives = new SimpleObjectProperty<>(List.of());
     private final StringProperty latency = new SimpleStringProperty("");
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>(Verdict.NONE);
 
-    AnswerCard(Variant variant) {
-        this.variant = variant;
+    AnswerCard(Side side) {
+        this.side = side;
+        contender.set(side.defaultContender());
+        title.bind(contender);
     }
 
-    void show(Answer result, Verdict newVerdict) {
-        answer.set(result.text().isEmpty() ? "(no answer)" : result.text());
-        alternatives.set(result.alternatives());
-        latency.set(String.format(Locale.ROOT, "%.0f ms", result.latencyMillis()));
-        verdict.set(newVerdict);
+    void show(Reply reply, Verdict newVerdict) {
+        if (!reply.isAnswered()) {
+            answer.set("(no answer: " + reply.error() + ")");
+            verdict.set(Verdict.NONE);
+        } else {
+            answer.set(reply.text().isBlank() ? "(no answer)" : reply.text().strip());
+            verdict.set(newVerdict);
+        }
+        alternatives.set(reply.alternatives());
+        latency.set(String.format(Locale.ROOT, "%.0f ms", reply.latencyMillis()));
     }
 
     void clear() {
+        reconstruction.clear();
+        reconstructionNote.set("");
         answer.set("");
         alternatives.set(List.of());
         latency.set("");
         verdict.set(Verdict.NONE);
     }
 
-    public Variant variant() {
-        return variant;
+    public Side side() {
+        return side;
+    }
+
+    /** The name of the contender it shows, as its title (read-only: pick with {@link #contenderProperty()}). */
+    public ReadOnlyStringProperty titleProperty() {
+        return title;
+    }
+
+    /** The name of the contender picked for this side. */
+    public StringProperty contenderProperty() {
+        return contender;
+    }
+
+    /** Its contender's reconstruction, one preview per denoising step; empty when it cannot draw one. */
+    public ObservableList<BufferedImage> reconstruction() {
+        return reconstruction;
+    }
+
+    /** Empty while its contender draws reconstructions; else why there are none. */
+    public StringProperty reconstructionNoteProperty() {
+        return reconstructionNote;
     }
 
     public StringProperty answerProperty() {

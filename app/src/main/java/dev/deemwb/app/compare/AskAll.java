@@ -1,41 +1,49 @@
 package dev.deemwb.app.compare;
 
-import dev.deemwb.infer.Answer;
+import dev.deemwb.contender.Reply;
+import dev.deemwb.world.Language;
 import dev.deemwb.world.QaPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Both models' answers to every template question of one scene: where they disagree, and how many
+ * Both sides' answers to every template question of one scene: where they disagree, and how many
  * each got right.
  */
-public record AskAll(List<Disagreement> disagreements, int questions, int baselineRight, int deemRight) {
+public record AskAll(List<Disagreement> disagreements, int questions, String firstName, int firstRight,
+                     String secondName, int secondRight) {
 
-    /** One template question where the two models answered differently. */
-    public record Disagreement(String question, String truth, String baseline, String deem) {
+    /** One template question where the two contenders answered differently. */
+    public record Disagreement(String question, String truth, String first, String second) {
     }
 
-    /** {@code baseline} and {@code deem} answer {@code questions}, in the same order. */
-    static AskAll of(List<QaPair> questions, List<Answer> baseline, List<Answer> deem) {
+    /** {@code first} and {@code second} answer {@code questions}, in the same order. */
+    static AskAll of(List<QaPair> questions, String firstName, List<Reply> first, String secondName,
+                     List<Reply> second) {
         List<Disagreement> rows = new ArrayList<>();
-        int baselineRight = 0;
-        int deemRight = 0;
+        int firstRight = 0;
+        int secondRight = 0;
         for (int i = 0; i < questions.size(); i++) {
             String truth = questions.get(i).answer();
-            String baselineAnswer = baseline.get(i).text();
-            String deemAnswer = deem.get(i).text();
-            baselineRight += baselineAnswer.equals(truth) ? 1 : 0;
-            deemRight += deemAnswer.equals(truth) ? 1 : 0;
-            if (!baselineAnswer.equals(deemAnswer)) {
-                rows.add(new Disagreement(questions.get(i).question(), truth, baselineAnswer, deemAnswer));
+            String firstAnswer = text(first.get(i));
+            String secondAnswer = text(second.get(i));
+            firstRight += firstAnswer.equals(truth) ? 1 : 0;
+            secondRight += secondAnswer.equals(truth) ? 1 : 0;
+            if (!firstAnswer.equals(secondAnswer)) {
+                rows.add(new Disagreement(questions.get(i).question(), truth, firstAnswer, secondAnswer));
             }
         }
-        return new AskAll(List.copyOf(rows), questions.size(), baselineRight, deemRight);
+        return new AskAll(List.copyOf(rows), questions.size(), firstName, firstRight, secondName, secondRight);
+    }
+
+    /** The answer's words as the ground truth is written, or why there is none. */
+    private static String text(Reply reply) {
+        return reply.isAnswered() ? String.join(" ", Language.splitWords(reply.text())) : "(" + reply.error() + ")";
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%d questions: baseline %d right, DEEM %d right, %d disagreements",
-                questions, baselineRight, deemRight, disagreements.size());
+        return String.format(Locale.ROOT, "%d questions: %s %d right, %s %d right, %d disagreements",
+                questions, firstName, firstRight, secondName, secondRight, disagreements.size());
     }
 }

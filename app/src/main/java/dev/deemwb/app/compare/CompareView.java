@@ -2,24 +2,20 @@ package dev.deemwb.app.compare;
 
 import dev.deemwb.app.images.FxImages;
 import dev.deemwb.app.widgets.ErrorBanner;
-import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.ReconstructionDefaults;
-import dev.deemwb.model.Variant;
 import dev.deemwb.world.Questions;
-import java.awt.image.BufferedImage;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -39,15 +35,19 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class CompareView extends BorderPane {
 
-    private static final int RECONSTRUCTION_SIZE = 192;
-
     private final CompareViewModel model;
 
-    public CompareView(CompareViewModel model, Runnable askAction) {
+    /**
+     * @param contenders         the names either side can show
+     * @param configureEndpoints opens the endpoint dialog
+     */
+    public CompareView(CompareViewModel model, ObservableList<String> contenders, Runnable askAction,
+                       Runnable configureEndpoints) {
         this.model = model;
         getStyleClass().add("compare");
         setLeft(imagePanel());
-        setCenter(new VBox(12, questionBar(askAction), messages(), cards(), reconstructions(), disagreements()));
+        setCenter(new VBox(12, questionBar(askAction), messages(), SidePanels.cards(model, contenders,
+                configureEndpoints), reconstructions(), disagreements()));
         BorderPane.setMargin(getCenter(), new Insets(12));
     }
 
@@ -96,7 +96,7 @@ public final class CompareView extends BorderPane {
         HBox.setHgrow(question, Priority.ALWAYS);
         Button ask = new Button("Ask");
         ask.setId("ask");
-        ask.setTooltip(new Tooltip("Ask both models (Enter)"));
+        ask.setTooltip(new Tooltip("Ask both sides' models (Enter)"));
         ask.setDefaultButton(false);
         ask.setOnAction(e -> askAction.run());
         model.unknownWords().addListener((ListChangeListener<String>) change ->
@@ -117,8 +117,12 @@ public final class CompareView extends BorderPane {
         table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently."));
         table.getColumns().add(column("Question", AskAll.Disagreement::question, 320));
         table.getColumns().add(column("Truth", AskAll.Disagreement::truth, 80));
-        table.getColumns().add(column("Baseline", AskAll.Disagreement::baseline, 100));
-        table.getColumns().add(column("DEEM", AskAll.Disagreement::deem, 100));
+        for (Side side : Side.values()) {
+            TableColumn<AskAll.Disagreement, String> answers = column("", side == Side.LEFT
+                    ? AskAll.Disagreement::first : AskAll.Disagreement::second, 120);
+            answers.textProperty().bind(model.card(side).titleProperty());
+            table.getColumns().add(answers);
+        }
         Label summary = new Label();
         summary.setId("askAllSummary");
         summary.textProperty().bind(model.askAllSummaryProperty());
@@ -166,57 +170,10 @@ public final class CompareView extends BorderPane {
         return new VBox(6, truth, notice, errorBanner);
     }
 
-    private HBox cards() {
-        HBox cards = new HBox(16);
-        for (Variant variant : Variant.values()) {
-            VBox card = card(model.card(variant));
-            HBox.setHgrow(card, Priority.ALWAYS);
-            cards.getChildren().add(card);
-        }
-        return cards;
-    }
-
-    private VBox card(AnswerCard card) {
-        String id = card.variant().id();
-        Label title = new Label(card.variant().displayName());
-        title.getStyleClass().add("card-title");
-        Label answer = new Label();
-        answer.setId(id + "Answer");
-        answer.getStyleClass().add("answer");
-        answer.textProperty().bind(card.answerProperty());
-        Label verdict = new Label();
-        verdict.setId(id + "Verdict");
-        verdict.textProperty().bind(Bindings.createStringBinding(() -> card.verdictProperty().get().text(),
-                card.verdictProperty()));
-        card.verdictProperty().addListener((obs, old, now) -> {
-            verdict.getStyleClass().removeAll("right", "wrong");
-            if (now == AnswerCard.Verdict.RIGHT || now == AnswerCard.Verdict.WRONG) {
-                verdict.getStyleClass().add(now.name().toLowerCase(Locale.ROOT));
-            }
-        });
-        Label alternatives = new Label();
-        alternatives.setId(id + "Alternatives");
-        alternatives.textProperty().bind(Bindings.createStringBinding(() -> format(card.alternativesProperty().get()),
-                card.alternativesProperty()));
-        Label latency = new Label();
-        latency.setId(id + "Latency");
-        latency.textProperty().bind(card.latencyProperty());
-        VBox box = new VBox(4, title, answer, verdict, alternatives, latency);
-        box.getStyleClass().add("card");
-        box.setPadding(new Insets(10));
-        return box;
-    }
-
-    private static String format(List<Answer.Alternative> alternatives) {
-        return alternatives.stream()
-                .map(a -> String.format(Locale.ROOT, "%s %.0f%%", a.word(), 100 * a.probability()))
-                .collect(Collectors.joining("   "));
-    }
-
     private HBox reconstructions() {
         HBox panels = new HBox(16);
-        for (Variant variant : Variant.values()) {
-            panels.getChildren().add(reconstructionPanel(variant));
+        for (Side side : Side.values()) {
+            panels.getChildren().add(SidePanels.reconstruction(model.card(side)));
         }
         panels.getChildren().add(reconstructionSettings());
         return panels;
@@ -248,43 +205,5 @@ public final class CompareView extends BorderPane {
         box.getStyleClass().add("card");
         box.setPadding(new Insets(10));
         return box;
-    }
-
-    private VBox reconstructionPanel(Variant variant) {
-        String id = variant.id();
-        ImageView view = new ImageView();
-        view.setId(id + "Reconstruction");
-        view.setFitWidth(RECONSTRUCTION_SIZE);
-        view.setFitHeight(RECONSTRUCTION_SIZE);
-        view.setSmooth(false);
-        Slider scrubber = new Slider(1, 1, 1);
-        scrubber.setId(id + "Scrubber");
-        scrubber.setMajorTickUnit(1);
-        scrubber.setSnapToTicks(true);
-        scrubber.setBlockIncrement(1);
-        Label step = new Label("what " + variant.displayName() + " sees");
-        step.setId(id + "Step");
-        var previews = model.reconstruction(variant);
-        previews.addListener((ListChangeListener<BufferedImage>) change -> {
-            scrubber.setMax(Math.max(1, previews.size()));
-            scrubber.setValue(Math.max(1, previews.size()));
-            show(view, step, previews, previews.size(), variant);
-        });
-        scrubber.valueProperty().addListener((obs, old, value) -> show(view, step, previews, value.intValue(), variant));
-        VBox panel = new VBox(6, new Label("Reconstruction — " + variant.displayName()), view, scrubber, step);
-        panel.getStyleClass().add("card");
-        panel.setPadding(new Insets(10));
-        return panel;
-    }
-
-    private static void show(ImageView view, Label label, List<BufferedImage> previews, int step, Variant variant) {
-        if (previews.isEmpty() || step < 1) {
-            view.setImage(null);
-            return;
-        }
-        int index = Math.min(step, previews.size()) - 1;
-        view.setImage(FxImages.toFx(previews.get(index)));
-        label.setText(String.format(Locale.ROOT, "step %d of %d: the %s x0 estimate", index + 1, previews.size(),
-                variant.displayName()));
     }
 }

@@ -1,20 +1,19 @@
 package dev.deemwb.app.compare;
 
-import dev.deemwb.infer.Answer;
+import dev.deemwb.app.contenders.ContenderRoster;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.ReconstructionDefaults;
-import dev.deemwb.model.Variant;
 import dev.deemwb.world.QaPair;
 import dev.deemwb.world.Questions;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,15 +25,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The compare screen's state and logic, free of any view: the image, the question, both models'
- * answer cards, their reconstructions step by step, progress and errors. Model work goes to the
- * {@link InferenceWorker}; images are decoded or drawn on {@code loader}; results come back through
- * {@code ui} (the FX thread in the app, the caller's thread in tests). A new question or image cancels
- * the work still running for the old one.
+ * The compare screen's state and logic, free of any view: the image, the question, the two contenders
+ * picked (the mini baseline and mini DEEM until the user picks others), their answer cards and
+ * reconstructions step by step, progress and errors. Contenders come from the {@link ContenderRoster};
+ * images are decoded, drawn and prepared on {@code loader}; results come back through {@code ui} (the
+ * FX thread in the app, the caller's thread in tests). A new question or image makes the work still
+ * running for the old one stop showing (and a reconstruction stop at its next step).
  */
 public final class CompareViewModel {
 
-    private final InferenceWorker worker;
+    private final ContenderCalls calls;
     private final Executor ui;
     private final LatestLoad loads;
     private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>();
@@ -46,23 +46,34 @@ public final class CompareViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(true);
     private final ObservableList<String> unknownWords = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
-    private final Map<Variant, AnswerCard> cards = new EnumMap<>(Variant.class);
-    private final Map<Variant, ObservableList<BufferedImage>> reconstructions = new EnumMap<>(Variant.class);
+    private final Map<Side, AnswerCard> cards = new EnumMap<>(Side.class);
     private final ObjectProperty<Float> noise = new SimpleObjectProperty<>(ReconstructionDefaults.NOISE);
     private final ObjectProperty<Integer> steps = new SimpleObjectProperty<>(ReconstructionDefaults.STEPS);
     private final ObjectProperty<Long> reconstructionSeed = new SimpleObjectProperty<>(0L);
     private final ObservableList<AskAll.Disagreement> disagreements = FXCollections.observableArrayList();
     private final StringProperty askAllSummary = new SimpleStringProperty("");
-    private final List<InferenceWorker.Request<?>> running = new ArrayList<>();
+    private final List<CompletableFuture<?>> running = new ArrayList<>();
+    /** The newest request's number: older work sees it changed and stops showing. */
+    private final AtomicLong generation = new AtomicLong();
+    private String readyStatus = "ready";
     private QuestionCheck questionCheck = QuestionCheck.BEFORE_MODELS_LOAD;
 
+    /** The mini pair only (no endpoints), for screens and tests that need nothing else. */
     public CompareViewModel(InferenceWorker worker, Executor ui, Executor loader) {
-        this.worker = worker;
+        this(ContenderRoster.of(worker, ui, loader, Map.of()), worker, ui, loader);
+    }
+
+    public CompareViewModel(ContenderRoster roster, InferenceWorker worker, Executor ui, Executor loader) {
+        this.calls = new ContenderCalls(roster, loader);
         this.ui = ui;
         this.loads = new LatestLoad(ui, loader);
-        for (Variant variant : Variant.values()) {
-            cards.put(variant, new AnswerCard(variant));
-            reconstructions.put(variant, FXCollections.observableArrayList());
+        for (Side side : Side.values()) {
+            AnswerCard card = new AnswerCard(side);
+            cards.put(side, card);
+            card.contenderProperty().addListener((obs, old, name) -> {
+                cancelRunning();
+                card.clear();
+            });
         }
         worker.ready().whenComplete((models, failure) -> ui.execute(() -> {
             busy.set(false);
@@ -71,7 +82,8 @@ public final class CompareViewModel {
                 error.set("Could not load the models: " + InferenceWorker.failureMessage(failure));
             } else {
                 questionCheck = new QuestionCheck(models.models().tokenizer(), models.models().config().maxPromptLength());
-                status.set("ready on " + InferenceWorker.device());
+                readyStatus = "ready on " + InferenceWorker.device();
+                status.set(readyStatus);
             }
         }));
     }
@@ -93,16 +105,16 @@ public final class CompareViewModel {
         loads.supersede();
         cancelRunning();
         image.set(loaded);
+        calls.forget();
         cards.values().forEach(AnswerCard::clear);
-        reconstructions.values().forEach(List::clear);
         disagreements.clear();
         askAllSummary.set("");
         groundTruth.set("");
-        notice.set(loaded.fromWorld() ? "" : "This image is not from the shapes world. The loaded models know only "
+        notice.set(loaded.fromWorld() ? "" : "This image is not from the shapes world. The mini models know only "
                 + "shapes, so their answers here are out of distribution.");
     }
 
-    /** Asks both models the current question about the current image, then reconstructs. */
+    /** Asks both sides' contenders the current question about the current image, then reconstructs. */
     public void ask() {
         LoadedImage current = image.get();
         String text = question.get() == null ? "" : question.get().trim();
@@ -111,7 +123,9 @@ public final class CompareViewModel {
             error.set("Load an image first (open a file, pick a sample or draw a random scene).");
             return;
         }
-        Optional<QuestionCheck.Refusal> refusal = questionCheck.refusal(text);
+        // Two mini models share one vocabulary: its words are checked, and named, before anything is sent.
+        Optional<QuestionCheck.Refusal> refusal = cards.values().stream().allMatch(card -> calls.isMini(card.contenderProperty().get()))
+                ? questionCheck.refusal(text) : Optional.empty();
         if (refusal.isPresent()) {
             unknownWords.setAll(refusal.get().unknownWords());
             error.set(refusal.get().message());
@@ -126,22 +140,19 @@ public final class CompareViewModel {
         groundTruth.set(truth.map(t -> "ground truth: " + t).orElse(current.fromWorld()
                 ? "no ground truth: not a template question" : ""));
         busy.set(true);
-        status.set("asking both models…");
-        track(worker.submit(models -> {
-            Map<Variant, Answer> answers = new EnumMap<>(Variant.class);
-            for (Variant variant : Variant.values()) {
-                answers.put(variant, models.answer(variant, List.of(current.modelInput()), List.of(text)).get(0));
-            }
-            return answers;
-        }), answers -> {
-            answers.forEach((variant, answer) -> cards.get(variant).show(answer,
-                    AnswerCard.Verdict.of(current.fromWorld(), truth, answer.text())));
+        status.set("asking " + name(Side.LEFT) + " and " + name(Side.RIGHT) + "…");
+        Map<Side, String> names = new EnumMap<>(Side.class);
+        cards.forEach((side, card) -> names.put(side, card.contenderProperty().get()));
+        track(calls.askEach(names, current, text), replies -> {
+            replies.forEach((side, answer) -> cards.get(side).show(answer, AnswerCard.Verdict.of(current.fromWorld(),
+                    truth, answer.isAnswered() ? answer.text() : "")));
+            status.set(readyStatus);
             reconstruct();
         });
     }
 
     /**
-     * Asks both models every template question of a shapes-world image and lists where they disagree,
+     * Asks both sides every template question of a shapes-world image and lists where they disagree,
      * with the ground truth.
      */
     public void askAll() {
@@ -154,46 +165,44 @@ public final class CompareViewModel {
         List<QaPair> questions = Questions.all(current.scene().get());
         busy.set(true);
         status.set("asking all " + questions.size() + " template questions…");
-        track(worker.submit(models -> {
-            List<float[]> images = Collections.nCopies(questions.size(), current.modelInput());
-            List<String> texts = questions.stream().map(QaPair::question).toList();
-            return AskAll.of(questions, models.answer(Variant.BASELINE, images, texts),
-                    models.answer(Variant.DEEM, images, texts));
-        }), result -> {
+        track(calls.askAll(name(Side.LEFT), name(Side.RIGHT), current, questions), result -> {
             disagreements.setAll(result.disagreements());
             askAllSummary.set(result.summary());
-            status.set("ready on " + InferenceWorker.device());
+            status.set(readyStatus);
         });
     }
 
-    /** Redraws the image from each model's tokens, keeping every DDIM step's preview. */
+    /**
+     * Redraws the image from each side's tokens, keeping every DDIM step's preview; a contender that
+     * cannot reconstruct says so on its card instead.
+     */
     public void reconstruct() {
         LoadedImage current = image.get();
         if (current == null) {
             return;
         }
-        reconstructions.values().forEach(List::clear);
-        busy.set(true);
+        cards.values().forEach(card -> card.reconstruction().clear());
         float noiseFraction = noise.get();
         int stepCount = steps.get();
         long seed = reconstructionSeed.get();
+        long mine = generation.get();
         LatestValue<String> progress = new LatestValue<>(ui, status::set);
-        track(worker.submit((models, cancellation) -> {
-            for (Variant variant : Variant.values()) {
-                List<BufferedImage> previews = new ArrayList<>();
-                models.reconstruct(variant, current.modelInput(), noiseFraction, stepCount, seed, (step, total, estimate) -> {
-                    cancellation.check();
-                    previews.add(estimate);
-                    progress.post("reconstructing (" + variant.displayName() + ") step " + step + "/" + total);
-                });
-                ui.execute(() -> reconstructions.get(variant).setAll(previews));
-            }
-            return Boolean.TRUE;
-        }), done -> status.set("ready on " + InferenceWorker.device()));
+        busy.set(true);
+        for (Side side : Side.values()) {
+            String name = name(side);
+            track(calls.reconstruct(name, current, noiseFraction, stepCount, seed, () -> generation.get() != mine,
+                    progress::post), previews -> {
+                cards.get(side).reconstructionNoteProperty().set(previews == null
+                        ? "no reconstruction for this model: " + name + " has no diffusion decoder" : "");
+                cards.get(side).reconstruction().setAll(previews == null ? List.of() : previews);
+                status.set(readyStatus);
+            });
+        }
     }
 
     public void cancelRunning() {
-        running.forEach(request -> request.cancel().run());
+        generation.incrementAndGet();
+        running.forEach(work -> work.cancel(true));
         running.clear();
     }
 
@@ -201,10 +210,19 @@ public final class CompareViewModel {
         error.set("");
     }
 
-    private <T> void track(InferenceWorker.Request<T> request, Consumer<T> onSuccess) {
-        running.add(request);
-        request.result().whenComplete((value, failure) -> ui.execute(() -> {
-            running.remove(request);
+    private String name(Side side) {
+        return cards.get(side).contenderProperty().get();
+    }
+
+    private <T> void track(CompletableFuture<T> work, Consumer<T> onSuccess) {
+        running.add(work);
+        long mine = generation.get();
+        work.whenComplete((value, failure) -> ui.execute(() -> {
+            running.remove(work);
+            if (mine != generation.get()) {
+                busy.set(!running.isEmpty());
+                return; // superseded: a newer question, image or pick owns the screen
+            }
             if (failure == null) {
                 onSuccess.accept(value);
             } else if (!InferenceWorker.isCancellation(failure)) {
@@ -253,12 +271,8 @@ public final class CompareViewModel {
         return history;
     }
 
-    public AnswerCard card(Variant variant) {
-        return cards.get(variant);
-    }
-
-    public ObservableList<BufferedImage> reconstruction(Variant variant) {
-        return reconstructions.get(variant);
+    public AnswerCard card(Side side) {
+        return cards.get(side);
     }
 
     public ObjectProperty<Float> noiseProperty() {

@@ -78,10 +78,10 @@ final class DrillDownView extends VBox {
         table.setHgap(6);
         table.setVgap(6);
         table.add(new Label(""), 0, 0);
-        table.add(new Label("DEEM right"), 1, 0);
-        table.add(new Label("DEEM wrong"), 2, 0);
-        table.add(new Label("baseline right"), 0, 1);
-        table.add(new Label("baseline wrong"), 0, 2);
+        table.add(header(() -> model.pairNames().get(1) + " right"), 1, 0);
+        table.add(header(() -> model.pairNames().get(1) + " wrong"), 2, 0);
+        table.add(header(() -> model.pairNames().get(0) + " right"), 0, 1);
+        table.add(header(() -> model.pairNames().get(0) + " wrong"), 0, 2);
         ToggleGroup cells = new ToggleGroup();
         for (Outcome outcome : Outcome.values()) {
             ToggleButton cell = new ToggleButton();
@@ -92,7 +92,7 @@ final class DrillDownView extends VBox {
             cell.setMinHeight(Region.USE_PREF_SIZE); // the count's line must not be squeezed out by the gallery
             cell.setTooltip(new Tooltip(outcome.label() + ": show these items"));
             cell.textProperty().bind(Bindings.createStringBinding(
-                    () -> outcome.label() + "\n" + model.cellsProperty().get().get(outcome).size(),
+                    () -> model.label(outcome) + "\n" + model.cellsProperty().get().get(outcome).size(),
                     model.cellsProperty()));
             boolean baselineRight = outcome == Outcome.BOTH_RIGHT || outcome == Outcome.ONLY_BASELINE_RIGHT;
             boolean deemRight = outcome == Outcome.BOTH_RIGHT || outcome == Outcome.ONLY_DEEM_RIGHT;
@@ -148,5 +148,12 @@ final class DrillDownView extends VBox {
             text.setText(line.toString());
             setTooltip(new Tooltip(details.toString()));
         }
+    }
+
+    /** A row or column heading naming one of the compared pair, following the report shown. */
+    private Label header(java.util.concurrent.Callable<String> text) {
+        Label label = new Label();
+        label.textProperty().bind(Bindings.createStringBinding(text, model.reportProperty()));
+        return label;
     }
 }

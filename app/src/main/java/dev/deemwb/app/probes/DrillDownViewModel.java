@@ -3,6 +3,7 @@ package dev.deemwb.app.probes;
 import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.bench.mini.SceneIndex;
 import dev.deemwb.eval.Benchmark;
+import dev.deemwb.eval.ComparedPair;
 import dev.deemwb.eval.ExternalPredictions;
 import dev.deemwb.eval.Judgement;
 import dev.deemwb.eval.Outcome;
@@ -84,7 +85,8 @@ public final class DrillDownViewModel {
     void show(RunReport runReport) {
         ofRun = runReport;
         RunReport shown = runReport == null || imported.isEmpty() ? runReport
-                : RunReport.of(runReport.benchmark(), runReport.info(), runReport.records(), imported);
+                : RunReport.of(runReport.benchmark(), runReport.info(), runReport.records(), imported,
+                        runReport.compared());
         report.set(shown);
         pairsAvailable.set(shown != null && shown.records().stream().anyMatch(r -> r.slices().containsKey(Slices.PAIR)));
         List<Slices.Slice> available = shown == null ? List.of(Slices.Slice.ALL) : Slices.available(shown.records());
@@ -172,10 +174,32 @@ public final class DrillDownViewModel {
         if (current == null) {
             cells.set(emptyCells());
         } else {
-            cells.set(pairs.get() && pairsAvailable.get() ? Slices.disagreementByPair(current.records(), chosen)
-                    : Slices.disagreement(current.records(), chosen));
+            ComparedPair pair = comparedPair();
+            cells.set(pairs.get() && pairsAvailable.get() ? Slices.disagreementByPair(current.records(), pair, chosen)
+                    : Slices.disagreement(current.records(), pair, chosen));
         }
         refreshGallery();
+    }
+
+    /** The compared pair's names, first and second, as the 2×2 table heads its rows and columns. */
+    public List<String> pairNames() {
+        ComparedPair pair = comparedPair();
+        return pair.equals(ComparedPair.MINI) ? List.of("baseline", "DEEM") : List.of(pair.first(), pair.second());
+    }
+
+    private ComparedPair comparedPair() {
+        RunReport current = report.get();
+        return current == null || current.compared() == null ? ComparedPair.MINI : current.compared();
+    }
+
+    /** {@code outcome}'s label naming the compared pair ("only served right"). */
+    public String label(Outcome outcome) {
+        ComparedPair pair = comparedPair();
+        return pair.equals(ComparedPair.MINI) ? outcome.label() : switch (outcome) {
+            case ONLY_BASELINE_RIGHT -> "only " + pair.first() + " right";
+            case ONLY_DEEM_RIGHT -> "only " + pair.second() + " right";
+            default -> outcome.label();
+        };
     }
 
     private void refreshGallery() {

@@ -67,6 +67,15 @@ public final class ProbesView extends BorderPane {
         showCharts(null);
     }
 
+    /** One of the compared pair: any mini model or configured endpoint (the 2×2 table and the drill-down). */
+    private ComboBox<String> pairPicker(String id, javafx.beans.property.StringProperty picked) {
+        ComboBox<String> picker = new ComboBox<>(model.contenderNames());
+        picker.setId(id);
+        picker.valueProperty().bindBidirectional(picked);
+        picker.disableProperty().bind(model.runningProperty());
+        return picker;
+    }
+
     private HBox runBar() {
         ComboBox<BenchmarkChoice> choice = new ComboBox<>();
         choice.setId("benchmarkChoice");
@@ -74,7 +83,7 @@ public final class ProbesView extends BorderPane {
         choice.getSelectionModel().selectFirst();
         Button run = new Button("Run");
         run.setId("runProbe");
-        run.setTooltip(new Tooltip("Run the benchmark through both models (resumes a stopped run)"));
+        run.setTooltip(new Tooltip("Run the benchmark through the mini pair and the compared models (resumes a stopped run)"));
         run.setOnAction(e -> start(choice.getValue()));
         run.disableProperty().bind(model.runningProperty());
         Button cancel = new Button("Cancel");
@@ -98,7 +107,10 @@ public final class ProbesView extends BorderPane {
             }
         });
         importButton.disableProperty().bind(model.results().reportProperty().isNull());
-        HBox bar = new HBox(8, new Label("Benchmark"), choice, run, cancel, progress, text, importButton);
+        ComboBox<String> first = pairPicker("probeFirst", model.firstProperty());
+        ComboBox<String> second = pairPicker("probeSecond", model.secondProperty());
+        HBox bar = new HBox(8, new Label("Benchmark"), choice, new Label("compare"), first, new Label("with"), second,
+                run, cancel, progress, text, importButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

@@ -15,16 +15,18 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(Theme theme, double zoom, double windowX, double windowY, double windowWidth,
-                       double windowHeight, List<String> recentFiles) {
+                       double windowHeight, List<String> recentFiles, List<EndpointEntry> endpoints) {
 
     public static final int MAX_RECENT_FILES = 10;
     public static final double MIN_ZOOM = 0.6;
     public static final double MAX_ZOOM = 3.0;
-    public static final Settings DEFAULTS = new Settings(Theme.LIGHT, 1.0, Double.NaN, Double.NaN, 1280, 820, List.of());
+    public static final Settings DEFAULTS = new Settings(Theme.LIGHT, 1.0, Double.NaN, Double.NaN, 1280, 820, List.of(),
+            List.of());
 
     public Settings {
         zoom = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom));
         recentFiles = List.copyOf(recentFiles);
+        endpoints = List.copyOf(endpoints);
     }
 
     /** Reads a file's fields; each one it lacks takes its default. */
@@ -33,10 +35,12 @@ public record Settings(Theme theme, double zoom, double windowX, double windowY,
                              @JsonProperty("windowX") Double windowX, @JsonProperty("windowY") Double windowY,
                              @JsonProperty("windowWidth") Double windowWidth,
                              @JsonProperty("windowHeight") Double windowHeight,
-                             @JsonProperty("recentFiles") List<String> recentFiles) {
+                             @JsonProperty("recentFiles") List<String> recentFiles,
+                             @JsonProperty("endpoints") List<EndpointEntry> endpoints) {
         return new Settings(theme == null ? DEFAULTS.theme : theme, or(zoom, DEFAULTS.zoom), or(windowX, DEFAULTS.windowX),
                 or(windowY, DEFAULTS.windowY), or(windowWidth, DEFAULTS.windowWidth),
-                or(windowHeight, DEFAULTS.windowHeight), recentFiles == null ? DEFAULTS.recentFiles : recentFiles);
+                or(windowHeight, DEFAULTS.windowHeight), recentFiles == null ? DEFAULTS.recentFiles : recentFiles,
+                endpoints == null ? DEFAULTS.endpoints : endpoints);
     }
 
     private static double or(Double value, double fallback) {
@@ -44,16 +48,16 @@ public record Settings(Theme theme, double zoom, double windowX, double windowY,
     }
 
     public Settings withTheme(Theme newTheme) {
-        return new Settings(newTheme, zoom, windowX, windowY, windowWidth, windowHeight, recentFiles);
+        return new Settings(newTheme, zoom, windowX, windowY, windowWidth, windowHeight, recentFiles, endpoints);
     }
 
     /** Zoom is kept within [{@link #MIN_ZOOM}, {@link #MAX_ZOOM}]. */
     public Settings withZoom(double newZoom) {
-        return new Settings(theme, newZoom, windowX, windowY, windowWidth, windowHeight, recentFiles);
+        return new Settings(theme, newZoom, windowX, windowY, windowWidth, windowHeight, recentFiles, endpoints);
     }
 
     public Settings withWindow(double x, double y, double width, double height) {
-        return new Settings(theme, zoom, x, y, width, height, recentFiles);
+        return new Settings(theme, zoom, x, y, width, height, recentFiles, endpoints);
     }
 
     /** Puts {@code path} first in the recent files, once, keeping at most {@link #MAX_RECENT_FILES}. */
@@ -62,6 +66,11 @@ public record Settings(Theme theme, double zoom, double windowX, double windowY,
         recent.remove(path);
         recent.add(0, path);
         return new Settings(theme, zoom, windowX, windowY, windowWidth, windowHeight,
-                recent.subList(0, Math.min(recent.size(), MAX_RECENT_FILES)));
+                recent.subList(0, Math.min(recent.size(), MAX_RECENT_FILES)), endpoints);
+    }
+
+    /** The configured endpoints, replaced as a whole (the endpoint dialog's list). */
+    public Settings withEndpoints(List<EndpointEntry> newEndpoints) {
+        return new Settings(theme, zoom, windowX, windowY, windowWidth, windowHeight, recentFiles, newEndpoints);
     }
 }

@@ -66,13 +66,13 @@ class CompareViewModelTest {
 
         String truth = model.groundTruthProperty().get();
         assertThat(truth).startsWith("ground truth: ");
-        for (Variant variant : Variant.values()) {
+        for (Side variant : Side.values()) {
             AnswerCard card = model.card(variant);
             boolean right = card.answerProperty().get().equals(truth.substring("ground truth: ".length()));
             assertThat(card.verdictProperty().get())
                     .isEqualTo(right ? AnswerCard.Verdict.RIGHT : AnswerCard.Verdict.WRONG);
             assertThat(card.alternativesProperty().get()).hasSize(3);
-            assertThat(model.reconstruction(variant)).hasSize(ReconstructionDefaults.STEPS);
+            assertThat(model.card(variant).reconstruction()).hasSize(ReconstructionDefaults.STEPS);
         }
         assertThat(model.history()).containsExactly("How many objects are there?");
     }
@@ -87,7 +87,7 @@ class CompareViewModelTest {
         model.ask();
         awaitIdle(model);
 
-        assertThat(model.card(Variant.DEEM).verdictProperty().get()).isEqualTo(AnswerCard.Verdict.OUT_OF_WORLD);
+        assertThat(model.card(Side.RIGHT).verdictProperty().get()).isEqualTo(AnswerCard.Verdict.OUT_OF_WORLD);
         assertThat(model.groundTruthProperty().get()).isEmpty();
     }
 
@@ -100,7 +100,7 @@ class CompareViewModelTest {
 
         assertThat(model.unknownWords()).containsExactly("circel");
         assertThat(model.errorProperty().get()).contains("\"circel\" (did you mean circle").contains("not sent");
-        assertThat(model.card(Variant.BASELINE).answerProperty().get()).isEmpty();
+        assertThat(model.card(Side.LEFT).answerProperty().get()).isEmpty();
     }
 
     @Test

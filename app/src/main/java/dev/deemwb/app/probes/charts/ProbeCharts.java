@@ -10,12 +10,13 @@ import dev.deemwb.eval.PopeBenchmark;
 import dev.deemwb.eval.RobustVqaBenchmark;
 import dev.deemwb.eval.RunReport;
 import dev.deemwb.eval.Slices;
-import dev.deemwb.model.Variant;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -107,13 +108,18 @@ public final class ProbeCharts {
         return new NamedChart("robustvqa", bars("RobustVQA — accuracy per split (exact match)", data));
     }
 
-    /** One line per model and transform; imported models have no per-item records, so only ours are drawn. */
+    /**
+     * One line per model and transform, for every model that answered in the run (the mini pair and any
+     * endpoints); imported models have no per-item records, so they are not drawn.
+     */
     private static NamedChart robustVqaSeverity(RunReport report) {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (Variant variant : Variant.values()) {
+        Set<String> models = new LinkedHashSet<>();
+        report.records().forEach(record -> models.addAll(record.answers().keySet()));
+        for (String model : models) {
             Map<String, XYSeries> lines = new TreeMap<>();
-            Slices.accuracyBy(report.records(), variant.id(), "transform", "severity").forEach((group, accuracy) ->
-                    lines.computeIfAbsent(group.get(0), t -> new XYSeries(variant.id() + " · " + t))
+            Slices.accuracyBy(report.records(), model, "transform", "severity").forEach((group, accuracy) ->
+                    lines.computeIfAbsent(group.get(0), t -> new XYSeries(model + " · " + t))
                             .add(Integer.parseInt(group.get(1)), accuracy.fraction()));
             lines.values().forEach(data::addSeries);
         }

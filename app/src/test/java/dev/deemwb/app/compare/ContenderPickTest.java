@@ -1,0 +1,119 @@
+package dev.deemwb.app.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deemwb.app.contenders.ContenderRoster;
+import dev.deemwb.infer.InferenceWorker;
+import dev.deemwb.infer.ReconstructionDefaults;
+import dev.deemwb.model.ModelConfig;
+import dev.deemwb.testing.FakeContender;
+import dev.deemwb.testing.TestBundles;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compare screen's two sides hold any contender: the mini pair by default, a model without a
+ * diffusion decoder says so instead of reconstructing, and a question the mini vocabulary refuses
+ * still reaches a model that takes any words.
+ */
+class ContenderPickTest {
+
+    @TempDir
+    static Path dir;
+
+    private static InferenceWorker worker;
+
+    @BeforeAll
+    static void start() throws Exception {
+        worker = InferenceWorker.start(TestBundles.untrained(dir.resolve("bundle")));
+        worker.ready().get(60, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stop() {
+        worker.close();
+    }
+
+    @Test
+    void theMiniPairIsTheDefaultAndAnyContenderCanTakeASide() throws Exception {
+        FakeContender remote = FakeContender.yes("remote");
+        CompareViewModel model = model(remote);
+        assertThat(model.card(Side.LEFT).contenderProperty().get()).isEqualTo("baseline");
+        assertThat(model.card(Side.RIGHT).titleProperty().get()).isEqualTo("deem");
+
+        model.card(Side.LEFT).contenderProperty().set("remote");
+        model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(3));
+        model.questionProperty().set("Is there a circle in the image?");
+        model.ask();
+        awaitIdle(model);
+
+        AnswerCard left = model.card(Side.LEFT);
+        AnswerCard right = model.card(Side.RIGHT);
+        assertThat(left.titleProperty().get()).isEqualTo("remote");
+        assertThat(left.answerProperty().get()).isEqualTo("yes");
+        assertThat(left.verdictProperty().get()).isIn(AnswerCard.Verdict.RIGHT, AnswerCard.Verdict.WRONG);
+        assertThat(remote.asked()).containsExactly("Is there a circle in the image?");
+        assertThat(left.reconstruction()).isEmpty();
+        assertThat(left.reconstructionNoteProperty().get())
+                .isEqualTo("no reconstruction for this model: remote has no diffusion decoder");
+        assertThat(right.answerProperty().get()).isNotEmpty();
+        assertThat(right.reconstruction()).hasSize(ReconstructionDefaults.STEPS);
+        assertThat(right.reconstructionNoteProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aWordOutsideTheMiniVocabularyReachesTheOtherModelAndTheMiniSideSaysWhy() throws Exception {
+        FakeContender remote = FakeContender.yes("remote");
+        CompareViewModel model = model(remote);
+        model.card(Side.RIGHT).contenderProperty().set("remote");
+        model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(4));
+        model.questionProperty().set("Is there a snowboard in the image?");
+        model.ask();
+        awaitIdle(model);
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.card(Side.RIGHT).answerProperty().get()).isEqualTo("yes");
+        assertThat(model.card(Side.LEFT).answerProperty().get()).startsWith("(no answer: ").contains("snowboard");
+        assertThat(model.card(Side.LEFT).verdictProperty().get()).isEqualTo(AnswerCard.Verdict.NONE);
+    }
+
+    @Test
+    void askAllComparesThePickedPairByName() throws Exception {
+        CompareViewModel model = model(FakeContender.yes("remote"));
+        model.card(Side.LEFT).contenderProperty().set("remote");
+        model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(11));
+        model.askAll();
+        awaitIdle(model);
+
+        assertThat(model.askAllSummaryProperty().get()).contains(": remote ").contains(" right, deem ")
+                .endsWith(model.disagreements().size() + " disagreements");
+        assertThat(model.disagreements()).allSatisfy(row -> {
+            assertThat(row.first()).isEqualTo("yes");
+            assertThat(row.second()).isNotEqualTo("yes");
+        });
+    }
+
+    private static CompareViewModel model(FakeContender extra) throws Exception {
+        ContenderRoster roster = ContenderRoster.of(worker, Runnable::run, Runnable::run, Map.of());
+        roster.addInProcess(List.of(extra));
+        assertThat(roster.names()).containsExactly("baseline", "deem", extra.id());
+        CompareViewModel model = new CompareViewModel(roster, worker, Runnable::run, Runnable::run);
+        awaitIdle(model);
+        return model;
+    }
+
+    /** The view-model's own busy flag, as CompareViewModelTest waits on it (results come on the worker's thread). */
+    private static void awaitIdle(CompareViewModel model) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (model.busyProperty().get() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(model.busyProperty().get()).as("still busy after 60 s").isFalse();
+    }
+}
