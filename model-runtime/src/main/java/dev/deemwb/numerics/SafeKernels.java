@@ -47,6 +47,7 @@ public final class SafeKernels {
     private static final long PROBE_TIMEOUT_SECONDS = 300;
     /** Set in a relaunched process, so it can say the cap was ours, not its caller's. */
     private static final String CHOSEN_MARKER = "DEEMWB_KERNELS_CHOSEN";
+    private static final String JPACKAGE_MARKER = "_JPACKAGE_LAUNCHER";
 
     private SafeKernels() {
     }
@@ -80,10 +81,15 @@ public final class SafeKernels {
      * the same command capped and exits with its exit status.
      */
     public static void relaunchIfNeeded(PrintStream log) {
+        relaunchIfNeeded(log, AppDirs.cache());
+    }
+
+    /** As {@link #relaunchIfNeeded(PrintStream)}, with the verdict cached under {@code cacheDir} (a self-test's scratch folder). */
+    public static void relaunchIfNeeded(PrintStream log, Path cacheDir) {
         if (System.getenv(ISA_VARIABLE) != null) {
             return;
         }
-        Verdict verdict = verdict(log);
+        Verdict verdict = verdict(cacheDir, log);
         if (verdict.isa() == null) {
             log.println("warning: no instruction-set cap made this CPU's kernels pass the numerics check; "
                     + "training will refuse to start (./deemwb doctor says why)");
@@ -227,6 +233,9 @@ public final class SafeKernels {
 
     private static int run(List<String> command, String isa) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // A jpackage launcher marks its JVM with this; a child launcher that inherits it skips its .cfg
+        // file (classpath, main class, options) and hands the arguments to the JVM as options.
+        builder.environment().remove(JPACKAGE_MARKER);
         builder.environment().put(ISA_VARIABLE, isa);
         builder.environment().put(CHOSEN_MARKER, "1");
         try {
