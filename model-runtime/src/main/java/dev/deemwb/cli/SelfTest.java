@@ -79,6 +79,8 @@ public final class SelfTest {
         out.println("kernels   " + SafeKernels.inEffect().source());
         DjlSetup.configure();
 
+        // What the installation must hold is checked before the engine starts (seconds).
+        Bundles.readManifest(bundle);
         Path image = samples.resolve(SAMPLE + ".png");
         Path sidecar = samples.resolve(SAMPLE + ".json");
         if (!Files.isRegularFile(image) || !Files.isRegularFile(sidecar)) {
