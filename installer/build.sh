@@ -66,9 +66,9 @@ if [[ "$type" == deb || "$type" == all ]]; then
   command -v fakeroot >/dev/null || { echo "installer: a .deb needs fakeroot (apt-get install fakeroot)" >&2; exit 1; }
   echo "installer: jpackage deb..." >&2
   rm -f "$out/${name}_${version}"*.deb
-  # jpackage's computed Depends lacks GTK (JavaFX loads it with dlopen); xdg-utils installs the menu entry.
+  # jpackage's computed Depends lacks GTK (JavaFX loads it with dlopen); it adds xdg-utils for the menu entry.
   "$java_home/bin/jpackage" --type deb "${common[@]}" "${image[@]}" --dest "$out" \
       --resource-dir "$root/installer/linux" --linux-shortcut --linux-app-category science \
-      --linux-menu-group "Education;Science;" --linux-package-deps "libgtk-3-0, xdg-utils"
+      --linux-menu-group "Education;Science;" --linux-package-deps libgtk-3-0
   echo "installer: $(ls "$out"/*.deb) $(du -m "$out"/*.deb | cut -f1) MB" >&2
 fi
