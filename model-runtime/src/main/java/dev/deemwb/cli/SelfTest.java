@@ -73,6 +73,7 @@ public final class SelfTest {
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", scratch.resolve("djl").toString());
         }
+        System.setProperty(SafeKernels.JNA_TEMP_PROPERTY, scratch.resolve("jna").toString());
         // Before the engine loads: this CPU's kernels are checked in child JVMs and, where they are wrong,
         // this program restarts capped (the restarted self-test then gets here with the cap set).
         SafeKernels.relaunchIfNeeded(out, scratch.resolve("cache"));

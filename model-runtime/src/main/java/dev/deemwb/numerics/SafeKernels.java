@@ -48,6 +48,8 @@ public final class SafeKernels {
     /** Set in a relaunched process, so it can say the cap was ours, not its caller's. */
     private static final String CHOSEN_MARKER = "DEEMWB_KERNELS_CHOSEN";
     private static final String JPACKAGE_MARKER = "_JPACKAGE_LAUNCHER";
+    /** JNA (DJL's GPU probe) unpacks its library under the user's cache folder unless told otherwise. */
+    public static final String JNA_TEMP_PROPERTY = "jna.tmpdir";
 
     private SafeKernels() {
     }
@@ -178,9 +180,12 @@ public final class SafeKernels {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
-        String cache = System.getProperty("DJL_CACHE_DIR");
-        if (cache != null) {
-            command.add("-DDJL_CACHE_DIR=" + cache);
+        // Where this process was told to write, the check writes too (a self-test's scratch folder).
+        for (String property : List.of("DJL_CACHE_DIR", JNA_TEMP_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
         }
         command.add(KernelProbe.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
