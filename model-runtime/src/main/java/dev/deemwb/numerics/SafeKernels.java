@@ -47,6 +47,9 @@ public final class SafeKernels {
     private static final long PROBE_TIMEOUT_SECONDS = 300;
     /** Set in a relaunched process, so it can say the cap was ours, not its caller's. */
     private static final String CHOSEN_MARKER = "DEEMWB_KERNELS_CHOSEN";
+    private static final String JPACKAGE_MARKER = "_JPACKAGE_LAUNCHER";
+    /** JNA (DJL's GPU probe) unpacks its library under the user's cache folder unless told otherwise. */
+    public static final String JNA_TEMP_PROPERTY = "jna.tmpdir";
 
     private SafeKernels() {
     }
@@ -80,10 +83,15 @@ public final class SafeKernels {
      * the same command capped and exits with its exit status.
      */
     public static void relaunchIfNeeded(PrintStream log) {
+        relaunchIfNeeded(log, AppDirs.cache());
+    }
+
+    /** As {@link #relaunchIfNeeded(PrintStream)}, with the verdict cached under {@code cacheDir} (a self-test's scratch folder). */
+    public static void relaunchIfNeeded(PrintStream log, Path cacheDir) {
         if (System.getenv(ISA_VARIABLE) != null) {
             return;
         }
-        Verdict verdict = verdict(log);
+        Verdict verdict = verdict(cacheDir, log);
         if (verdict.isa() == null) {
             log.println("warning: no instruction-set cap made this CPU's kernels pass the numerics check; "
                     + "training will refuse to start (./deemwb doctor says why)");
@@ -172,9 +180,12 @@ public final class SafeKernels {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1"));
-        String cache = System.getProperty("DJL_CACHE_DIR");
-        if (cache != null) {
-            command.add("-DDJL_CACHE_DIR=" + cache);
+        // Where this process was told to write, the check writes too (a self-test's scratch folder).
+        for (String property : List.of("DJL_CACHE_DIR", JNA_TEMP_PROPERTY)) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                command.add("-D" + property + "=" + value);
+            }
         }
         command.add(KernelProbe.class.getName());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -227,6 +238,9 @@ public final class SafeKernels {
 
     private static int run(List<String> command, String isa) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // A jpackage launcher marks its JVM with this; a child launcher that inherits it skips its .cfg
+        // file (classpath, main class, options) and hands the arguments to the JVM as options.
+        builder.environment().remove(JPACKAGE_MARKER);
         builder.environment().put(ISA_VARIABLE, isa);
         builder.environment().put(CHOSEN_MARKER, "1");
         try {
