@@ -57,10 +57,10 @@ final class ParameterUpdater {
         for (Pair<String, Parameter> entry : parameters) {
             NDArray weight = entry.getValue().getArray();
             if (weight.hasGradient()) {
-                try (NDArray gradient = weight.getGradient(); NDArray sum = gradient.sum();
-                     NDArray nan = gradient.isNaN().any()) {
+                // One reduction per parameter on every step; what the bad value is, only when there is one.
+                try (NDArray gradient = weight.getGradient(); NDArray sum = gradient.sum()) {
                     if (!Float.isFinite(sum.getFloat())) {
-                        throw new NonFiniteGradientException(entry.getKey(), nan.getBoolean() ? "NaN" : "an infinity");
+                        throw new NonFiniteGradientException(entry.getKey(), describeNonFinite(gradient));
                     }
                 }
             }
@@ -76,6 +76,12 @@ final class ParameterUpdater {
         }
         clearGradients();
         steps++;
+    }
+
+    private static String describeNonFinite(NDArray gradient) {
+        try (NDArray nan = gradient.isNaN().any()) {
+            return nan.getBoolean() ? "NaN" : "an infinity";
+        }
     }
 
     /** Zeros every gradient, NaNs included (a refused step's gradients must not reach the next one). */

@@ -108,10 +108,9 @@ class ExternalPredictionsTest {
         StringBuilder answerOnly = new StringBuilder();
         StringBuilder llava = new StringBuilder();
         answers.forEach((id, answer) -> {
-            String quoted = Json.mapper().valueToTree(answer).toString();
-            answerOnly.append("{\"answer\": ").append(quoted).append("}\n");
-            llava.append("{\"question_id\": ").append(id).append(", \"prompt\": \"Is there a circle?\", \"text\": ")
-                    .append(quoted).append(", \"model_id\": \"llava-v1.5-7b\"}\n");
+            answerOnly.append(jsonLine(Map.of("answer", answer)));
+            llava.append(jsonLine(Map.of("question_id", Integer.parseInt(id), "prompt", "Is there a circle?",
+                    "text", answer, "model_id", "llava-v1.5-7b")));
         });
         Path answerOnlyFile = dir.resolve("answer-only.jsonl");
         Files.writeString(answerOnlyFile, answerOnly);
@@ -128,9 +127,8 @@ class ExternalPredictionsTest {
         Map<String, String> answers = someAnswers(mmvp, 6);
         StringBuilder text = new StringBuilder();
         for (ProbeItem item : mmvp.items()) {
-            text.append("{\"question_id\": ").append(item.id()).append(", \"answer\": ")
-                    .append(Json.mapper().valueToTree(item.expected()).toString()).append(", \"response\": ")
-                    .append(Json.mapper().valueToTree(answers.get(item.id())).toString()).append("}\n");
+            text.append(jsonLine(Map.of("question_id", Integer.parseInt(item.id()), "answer", item.expected(),
+                    "response", answers.get(item.id()))));
         }
         Path file = dir.resolve("mmvp-answers.jsonl");
         Files.writeString(file, text);
@@ -174,6 +172,15 @@ class ExternalPredictionsTest {
 
             assertThat(imported).as(benchmark.name()).isEqualTo(answers);
             assertThat(benchmark.score("x", imported)).as(benchmark.name()).isEqualTo(benchmark.score("x", answers));
+        }
+    }
+
+    /** One JSON Lines line holding {@code fields}. */
+    private static String jsonLine(Map<String, Object> fields) {
+        try {
+            return Json.compactWriter().writeValueAsString(fields) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
