@@ -159,11 +159,7 @@ class ExternalPredictionsTest {
                     line.put("question_id", id);
                 }
                 line.put("answer", answer);
-                try {
-                    text.append(Json.compactWriter().writeValueAsString(line)).append('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                text.append(jsonLine(line));
             });
             Path file = dir.resolve(benchmark.name() + ".jsonl");
             Files.writeString(file, text);
