@@ -141,12 +141,20 @@ class EndpointErrorsTest {
     @Test
     void aTlsFailureIsNamedAsSuch() throws Exception {
         try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            // One connection, answered in plain HTTP where the client expects a TLS handshake.
+            // One connection, answered in plain HTTP where the client expects a TLS handshake. The
+            // client's hello is read first and the socket kept open until the client gives up: closing
+            // at once, with the hello unread, left the client waiting out its timeout on a loaded machine.
             Thread answerer = new Thread(() -> {
                 try (Socket client = plain.accept()) {
+                    client.setSoTimeout(10_000);
+                    client.getInputStream().read();
                     client.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(UTF_8));
+                    client.getOutputStream().flush();
+                    while (client.getInputStream().read() >= 0) {
+                        // drain until the client closes the failed connection
+                    }
                 } catch (IOException closed) {
-                    // the test is over
+                    // the client closed or timed out: the test is over
                 }
             });
             answerer.start();
