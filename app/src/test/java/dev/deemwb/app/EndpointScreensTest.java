@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -90,6 +91,12 @@ class EndpointScreensTest {
     void start(Stage stage) {
         app = new WorkbenchApp();
         app.start(stage);
+    }
+
+    /** Closes the window's worker: a reconstruction it left running would take the cores from the next test. */
+    @Stop
+    void closeWindow() {
+        app.stop();
     }
 
     @Test

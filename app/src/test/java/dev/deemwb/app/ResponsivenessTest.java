@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -57,6 +58,12 @@ class ResponsivenessTest {
         System.setProperty("deemwb.settings", Path.of("target", "responsiveness-settings.json").toString());
         app = new WorkbenchApp();
         app.start(stage);
+    }
+
+    /** Closes the window's worker: a reconstruction it left running would take the cores from the next test. */
+    @Stop
+    void closeWindow() {
+        app.stop();
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The workbench end to end, headless, on a small untrained bundle built here (its answers are arbitrary). */
@@ -61,6 +62,12 @@ class WorkbenchAppTest {
     void start(Stage stage) {
         app = new WorkbenchApp();
         app.start(stage);
+    }
+
+    /** Closes the window's worker: a reconstruction it left running would take the cores from the next test. */
+    @Stop
+    void closeWindow() {
+        app.stop();
     }
 
     @Test

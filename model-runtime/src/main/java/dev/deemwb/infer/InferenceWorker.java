@@ -6,9 +6,12 @@ import dev.deemwb.bundle.Bundles;
 import dev.deemwb.engine.DjlSetup;
 import dev.deemwb.model.MiniDeemModels;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,6 +34,8 @@ public final class InferenceWorker implements AutoCloseable {
     });
     private final CompletableFuture<MiniDeem> models;
     private final AtomicReference<NDManager> manager = new AtomicReference<>();
+    /** The cancels of the requests not finished yet, so closing stops them instead of running them out. */
+    private final Set<Runnable> outstanding = ConcurrentHashMap.newKeySet();
 
     private InferenceWorker(Path bundle) {
         this.models = CompletableFuture.supplyAsync(() -> {
@@ -101,6 +106,8 @@ public final class InferenceWorker implements AutoCloseable {
             running.cancel(false);
             result.cancel(false);
         };
+        outstanding.add(cancel);
+        result.whenComplete((value, failure) -> outstanding.remove(cancel));
         return new Request<>(result, cancel);
     }
 
@@ -125,8 +132,16 @@ public final class InferenceWorker implements AutoCloseable {
                 ? failure.getCause() : failure;
     }
 
+    /**
+     * Cancels every request not finished yet (a running one stops at its next check) and frees the
+     * models once the thread is idle; requests submitted afterwards are refused.
+     */
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        List.copyOf(outstanding).forEach(Runnable::run);
         thread.submit(() -> {
             NDManager root = manager.get();
             if (root != null) {

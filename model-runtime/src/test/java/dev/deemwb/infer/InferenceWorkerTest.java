@@ -94,4 +94,36 @@ class InferenceWorkerTest {
         assertThatThrownBy(() -> slow.result().get()).isInstanceOf(CancellationException.class);
         assertThat(worker.submit(m -> 42).result().get(60, TimeUnit.SECONDS)).isEqualTo(42);
     }
+
+    @Test
+    void closingStopsTheRunningRequestAndDropsTheQueuedOnes() throws Exception {
+        InferenceWorker closing = InferenceWorker.start(dir.resolve("bundle"));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        InferenceWorker.Request<Integer> endless = closing.submit((models, cancellation) -> {
+            started.countDown();
+            try {
+                while (true) {
+                    cancellation.check();
+                    Thread.sleep(1);
+                }
+            } finally {
+                ended.countDown();
+            }
+        });
+        AtomicReference<Boolean> queuedRan = new AtomicReference<>(false);
+        InferenceWorker.Request<Integer> queued = closing.submit(m -> {
+            queuedRan.set(true);
+            return 1;
+        });
+        assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+
+        closing.close();
+
+        assertThat(ended.await(10, TimeUnit.SECONDS)).as("the running task stopped at its check").isTrue();
+        assertThatThrownBy(() -> endless.result().get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> queued.result().get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        assertThat(queuedRan.get()).isFalse();
+        closing.close(); // twice is harmless
+    }
 }
