@@ -19,9 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -40,6 +42,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--recipe", defaultValue = "standard", description = "standard, csr-throughout or tiny (default: ${DEFAULT-VALUE}).")
     String recipeName;
 
+    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+            description = "Change one field of the recipe, by its name in the manifest (repeatable), e.g. "
+                    + "--set lmmSteps=8000: how a variant is tried. The bundle records the changed recipe.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--stop-after", paramLabel = "STAGE",
+            description = "Stop once this stage (diffusion, clip, fork or lmm) is trained and checkpointed, without "
+                    + "writing a bundle: `diagnose --checkpoint` measures it; the same command without this option "
+                    + "resumes and finishes.")
+    String stopAfter;
+
     @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -53,7 +66,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Recipe recipe = Recipe.named(recipeName);
+        Recipe recipe;
+        try {
+            recipe = Recipe.named(recipeName).with(overrides);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (stopAfter != null && !MiniDeemTraining.STAGES.contains(stopAfter)) {
+            throw new ParameterException(spec.commandLine(), "--stop-after takes one of " + MiniDeemTraining.STAGES
+                    + ", not '" + stopAfter + "'");
+        }
+        String recordedName = recipeName + overrides.entrySet().stream().map(e -> "+" + e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining());
         ModelConfig config = recipeName.equals("tiny") ? ModelConfig.tiny() : ModelConfig.standard();
         Path workDir = work != null ? work : Path.of(".cache", "training", out.getFileName() + "-seed" + seed);
         DjlSetup.configure();
@@ -61,8 +85,15 @@ final class TrainCommand implements Callable<Integer> {
         WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager();
              MiniDeemModels models = MiniDeemModels.create(manager, config, tokenizer)) {
-            MiniDeemTraining.Summary summary = new MiniDeemTraining(models, recipe, seed, workDir,
-                    line -> spec.commandLine().getErr().println(line)).run();
+            MiniDeemTraining training = new MiniDeemTraining(models, recipe, seed, workDir,
+                    line -> spec.commandLine().getErr().println(line));
+            if (stopAfter != null) {
+                training.runThrough(stopAfter);
+                spec.commandLine().getOut().printf(Locale.ROOT, "stopped after stage '%s'; its checkpoint: %s%n",
+                        stopAfter, workDir.resolve("checkpoints").resolve(stopAfter));
+                return 0;
+            }
+            MiniDeemTraining.Summary summary = training.run();
             // Summed over stages, so a resumed run counts the stages an earlier run trained too.
             double trainingSeconds = summary.stageSeconds().values().stream().mapToDouble(Double::doubleValue).sum();
             spec.commandLine().getErr().println("evaluating on fresh scenes (seed " + evalSeed + ")...");
@@ -71,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
             var evaluation = EvaluationTable.build(new MiniDeem(models), evalSeed, sizes, workDir);
             BundleManifest manifest = new BundleManifest(BundleManifest.SCHEMA_VERSION, out.getFileName().toString(),
                     "mini-DEEM: a CLIP-only baseline and DEEM on the procedural shapes world",
-                    config, tokenizer.vocabulary(), recipeName, Json.mapper().valueToTree(recipe), seed,
+                    config, tokenizer.vocabulary(), recordedName, Json.mapper().valueToTree(recipe), seed,
                     new BundleManifest.Training(trainingSeconds, summary.stageSeconds(), summary.finalLosses(),
                             steps(recipe)),
                     Bundles.describe(models), evaluation);

@@ -34,6 +34,12 @@ public record ModelConfig(int imageSize, int encoderChannels, int tokenDim, int 
         return new ModelConfig(64, 8, 16, 4, 2, 16, 1, 40, 16, 16, 1, 24, 8, 32, 1000);
     }
 
+    /** The same architecture with a language model of {@code layers} layers. */
+    public ModelConfig withLmmLayers(int layers) {
+        return new ModelConfig(imageSize, encoderChannels, tokenDim, visualTokens, heads, textDim, textLayers,
+                maxTextLength, embedDim, lmmDim, layers, maxPromptLength, unetChannels, diffusionSize, diffusionSteps);
+    }
+
     /** The grid the CNN reduces the image to (three stride-2 stages). */
     public int gridSize() {
         return imageSize / 8;

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class Checkpoints {
 
-    private static final String COMPLETE = "COMPLETE";
+    static final String COMPLETE = "COMPLETE";
 
     private final Path root;
     private final MiniDeemModels models;

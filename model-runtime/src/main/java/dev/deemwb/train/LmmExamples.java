@@ -30,15 +30,17 @@ final class LmmExamples {
     private static final double MAIN_OBJECT_PROBABILITY = 0.3;
 
     private final WordTokenizer tokenizer;
+    private final double captionColorProbability;
 
-    LmmExamples(WordTokenizer tokenizer) {
+    LmmExamples(WordTokenizer tokenizer, double captionColorProbability) {
         this.tokenizer = tokenizer;
+        this.captionColorProbability = captionColorProbability;
     }
 
     Prompts.Example draw(Scene scene, SplittableRandom random) {
         double r = random.nextDouble();
         if (r < CAPTION_PROBABILITY) {
-            return Prompts.example(tokenizer, "", Captions.caption(scene, random));
+            return Prompts.example(tokenizer, "", Captions.caption(scene, random, captionColorProbability));
         }
         if (scene.objects().size() == 1 && r < CAPTION_PROBABILITY + MAIN_OBJECT_PROBABILITY) {
             Shape truth = scene.objects().get(0).shape();

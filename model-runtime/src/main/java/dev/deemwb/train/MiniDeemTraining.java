@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.io.Json;
 import dev.deemwb.model.ConsistencyLoss;
 import dev.deemwb.model.Diffusion;
 import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Prompts;
 import dev.deemwb.model.Variant;
 import dev.deemwb.model.nn.Scalars;
@@ -55,7 +55,6 @@ import java.util.stream.Stream;
 public final class MiniDeemTraining {
 
     public static final List<String> STAGES = List.of("diffusion", "clip", "fork", "lmm");
-    private static final int LOG_EVERY = Integer.getInteger("deemwb.logEvery", 25);
 
     private final MiniDeemModels models;
     private final Recipe recipe;
@@ -93,6 +92,17 @@ public final class MiniDeemTraining {
      * @throws NumericsException before any training when the engine's kernels compute wrong results
      */
     public Summary run() throws IOException {
+        return runThrough(STAGES.get(STAGES.size() - 1));
+    }
+
+    /**
+     * Runs the stages not yet done up to and including {@code lastStage} (checkpointed like every
+     * stage), so a variant can be measured before the later stages are paid for.
+     */
+    public Summary runThrough(String lastStage) throws IOException {
+        if (!STAGES.contains(lastStage)) {
+            throw new IllegalArgumentException("unknown stage '" + lastStage + "' (stages: " + STAGES + ")");
+        }
         Checkpoints checkpoints = new Checkpoints(workDir.resolve("checkpoints"), models);
         String resumeAfter = checkpoints.lastCompleted(STAGES);
         boolean skipping = resumeAfter != null;
@@ -103,11 +113,11 @@ public final class MiniDeemTraining {
             }
             progress.accept("resuming after stage '" + resumeAfter + "'");
         }
-        if (!STAGES.get(STAGES.size() - 1).equals(resumeAfter)) {
+        if (resumeAfter == null || STAGES.indexOf(resumeAfter) < STAGES.indexOf(lastStage)) {
             checkNumerics();
         }
         Engine.getInstance().setRandomSeed((int) seed);
-        for (String stage : STAGES) {
+        for (String stage : STAGES.subList(0, STAGES.indexOf(lastStage) + 1)) {
             if (skipping) {
                 skipping = !stage.equals(resumeAfter);
                 continue;
@@ -124,6 +134,21 @@ public final class MiniDeemTraining {
         }
         recallEarlierStages();
         return new Summary(stageSeconds, finalLosses);
+    }
+
+    /**
+     * The models as one stage's checkpoint left them ({@code <work>/checkpoints/<stage>}), for measuring
+     * a variant before its later stages are trained.
+     */
+    public static MiniDeemModels loadCheckpoint(NDManager manager, ModelConfig config, Path stageDir)
+            throws IOException {
+        if (!Files.isRegularFile(stageDir.resolve(Checkpoints.COMPLETE))) {
+            throw new IOException(stageDir + " is not a finished stage's checkpoint (it has no "
+                    + Checkpoints.COMPLETE + " marker)");
+        }
+        MiniDeemModels models = MiniDeemModels.create(manager, config, Vocabulary.standard());
+        new Checkpoints(stageDir.toAbsolutePath().getParent(), models).load(stageDir.getFileName().toString());
+        return models;
     }
 
     /** Refuses to train on kernels that compute wrong results (DESIGN §3.5: check the numerics first). */
@@ -241,7 +266,7 @@ public final class MiniDeemTraining {
     }
 
     private void trainLanguageModels() {
-        LmmExamples examples = new LmmExamples(models.tokenizer());
+        LmmExamples examples = new LmmExamples(models.tokenizer(), recipe.captionColorProbability());
         for (Variant variant : Variant.values()) {
             MiniDeemModels.Eyes eyes = models.eyes(variant);
             WorldBatches data = batches(4);
@@ -267,7 +292,7 @@ public final class MiniDeemTraining {
     private NDArray clipLoss(MiniDeemModels.Eyes eyes, WorldBatches data, List<Scene> scenes, NDArray tokens,
                              SplittableRandom random, ParameterStore ps) {
         WorldBatches.TextBatch captions = data.texts(tokens.getManager(),
-                scenes.stream().map(s -> Captions.caption(s, random)).collect(Collectors.toList()));
+                scenes.stream().map(s -> Captions.caption(s, random, recipe.captionColorProbability())).collect(Collectors.toList()));
         NDArray states = eyes.clipText().forward(ps, new NDList(captions.intIds(), captions.mask()), true)
                 .singletonOrThrow();
         NDList embeddings = eyes.clipHeads().forward(ps, new NDList(tokens, states, captions.mask()), true);
@@ -283,60 +308,11 @@ public final class MiniDeemTraining {
         return new WorldBatches(models.config(), models.tokenizer(), Seeds.derive(seed, stage));
     }
 
-    @FunctionalInterface
-    private interface Step {
-        /** Losses of one batch; the first one is minimised. */
-        Map<String, NDArray> losses(NDManager manager, ParameterStore ps);
-    }
-
-    private void loop(String stage, int steps, float learningRate, List<Block> trainable, Step step) {
-        ParameterUpdater updater = new ParameterUpdater(named(trainable), learningRate, steps);
-        ParameterStore ps = new ParameterStore(models.manager(), false);
-        Map<String, Double> window = new LinkedHashMap<>();
-        int windowSize = 0;
-        try (TrainingLog log = new TrainingLog(workDir.resolve("logs").resolve(stage + ".jsonl"))) {
-            for (int i = 1; i <= steps; i++) {
-                try (NDManager manager = models.manager().newSubManager()) {
-                    Map<String, Double> values = new LinkedHashMap<>();
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        Map<String, NDArray> losses = step.losses(manager, ps);
-                        for (Map.Entry<String, NDArray> loss : losses.entrySet()) {
-                            double value = loss.getValue().getFloat();
-                            if (!Double.isFinite(value)) {
-                                throw new IllegalStateException(String.format(Locale.ROOT, "%s step %d: loss '%s' is "
-                                        + "%s; nothing of this step was applied. The numerics check passed at the start, "
-                                        + "so this is most likely divergence: try a lower learning rate", stage, i,
-                                        loss.getKey(), value));
-                            }
-                            values.put(loss.getKey(), value);
-                        }
-                        collector.backward(objective(losses));
-                    }
-                    try {
-                        updater.step();
-                    } catch (ParameterUpdater.NonFiniteGradientException e) {
-                        updater.clearGradients();
-                        throw new IllegalStateException(String.format(Locale.ROOT, "%s step %d: %s under a finite loss; "
-                                + "nothing of this step was applied. A finite loss with a non-finite gradient points "
-                                + "at the engine's kernels, not the learning rate: run ./deemwb doctor", stage, i,
-                                e.getMessage()), e);
-                    }
-                    values.forEach((name, value) -> window.merge(name, value, Double::sum));
-                    windowSize++;
-                }
-                if (i % LOG_EVERY == 0 || i == steps) {
-                    Map<String, Double> means = new LinkedHashMap<>();
-                    int n = windowSize;
-                    window.forEach((name, sum) -> means.put(name, sum / n));
-                    log.write(i, means, updater.learningRate());
-                    progress.accept(String.format(Locale.ROOT, "%s step %d/%d %s", stage, i, steps, means));
-                    finalLosses.put(stage, means);
-                    window.clear();
-                    windowSize = 0;
-                }
-            }
-            stageSeconds.put(stage, log.seconds());
-        }
+    private void loop(String stage, int steps, float learningRate, List<Block> trainable, TrainingLoop.Step step) {
+        TrainingLoop.Result result = new TrainingLoop(models.manager(), workDir.resolve("logs"), progress)
+                .run(stage, steps, learningRate, named(trainable), step);
+        stageSeconds.put(stage, result.seconds());
+        finalLosses.put(stage, result.finalLosses());
     }
 
     /** The trained blocks under their bundle names, so a refused gradient names its parameter. */
@@ -348,10 +324,5 @@ public final class MiniDeemTraining {
             }
         });
         return named;
-    }
-
-    /** The loss to minimise: "total" when a step combines several, else its only one. */
-    private static NDArray objective(Map<String, NDArray> losses) {
-        return losses.containsKey("total") ? losses.get("total") : losses.values().iterator().next();
     }
 }

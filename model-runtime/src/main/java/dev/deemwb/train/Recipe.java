@@ -1,5 +1,13 @@
 package dev.deemwb.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.deemwb.io.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The training recipe of a mini-DEEM bundle (DESIGN §3.3), stored in its manifest.
  *
@@ -12,12 +20,16 @@ package dev.deemwb.train;
  * @param csrMaxNoise         highest noise level of the CSR loss
  * @param projectionSteps     the baseline's reconstruction projection, trained on its frozen tokens
  * @param lmmSteps            stage 3: each language model on its frozen encoder
+ * @param captionColorProbability how often a caption names the colour of a lone object of its shape
+ *                            (the CLIP stages and the LMM's caption examples): what captions say is
+ *                            what a contrastive encoder is taught to keep
  */
 public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLearningRate, float foregroundWeight,
                      int clipSteps, int clipBatch, float clipLearningRate,
                      int forkSteps, int forkBatch, float forkLearningRate, float csrWeight,
                      float csrMinNoise, float csrMaxNoise, int projectionSteps,
-                     int lmmSteps, int lmmBatch, float lmmLearningRate, float logitScale) {
+                     int lmmSteps, int lmmBatch, float lmmLearningRate, float logitScale,
+                     float captionColorProbability) {
 
     public static final String DEFAULT_NAME = "standard";
 
@@ -26,7 +38,7 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
         return new Recipe(1500, 32, 2e-3f, 4f,
                 1500, 64, 1e-3f,
                 1200, 32, 5e-4f, 5f, 0.4f, 0.9f, 600,
-                2500, 64, 1e-3f, 20f);
+                2500, 64, 1e-3f, 20f, 0.3f);
     }
 
     /**
@@ -41,12 +53,59 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
                 standard.foregroundWeight, 0, standard.clipBatch, standard.clipLearningRate,
                 standard.clipSteps + standard.forkSteps, standard.forkBatch, 1e-3f, standard.csrWeight,
                 standard.csrMinNoise, standard.csrMaxNoise, standard.projectionSteps, standard.lmmSteps,
-                standard.lmmBatch, standard.lmmLearningRate, standard.logitScale);
+                standard.lmmBatch, standard.lmmLearningRate, standard.logitScale, standard.captionColorProbability);
     }
 
     /** A few steps of everything, for tests: the same code paths in seconds. */
     public static Recipe tiny() {
-        return new Recipe(6, 4, 2e-3f, 4f, 6, 8, 1e-3f, 4, 4, 5e-4f, 5f, 0.4f, 0.9f, 3, 8, 8, 1e-3f, 20f);
+        return new Recipe(6, 4, 2e-3f, 4f, 6, 8, 1e-3f, 4, 4, 5e-4f, 5f, 0.4f, 0.9f, 3, 8, 8, 1e-3f, 20f, 0.3f);
+    }
+
+    /**
+     * The same recipe with some fields changed, by their names in the manifest ({@code lmmSteps=8000}):
+     * how a variant is tried without a new named recipe. An unknown name or a value of the wrong kind
+     * is refused with the names that exist.
+     */
+    public Recipe with(Map<String, String> overrides) {
+        ObjectNode fields = Json.mapper().valueToTree(this);
+        for (Map.Entry<String, String> override : overrides.entrySet()) {
+            JsonNode current = fields.get(override.getKey());
+            if (current == null) {
+                List<String> names = new ArrayList<>();
+                fields.fieldNames().forEachRemaining(names::add);
+                throw new IllegalArgumentException("unknown recipe field '" + override.getKey() + "' (known: "
+                        + String.join(", ", names) + ")");
+            }
+            try {
+                if (current.isIntegralNumber()) {
+                    fields.put(override.getKey(), Integer.parseInt(override.getValue().trim()));
+                } else {
+                    fields.put(override.getKey(), Float.parseFloat(override.getValue().trim()));
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("recipe field '" + override.getKey() + "' takes "
+                        + (current.isIntegralNumber() ? "a whole number" : "a number") + ", not '"
+                        + override.getValue() + "'");
+            }
+        }
+        try {
+            return Json.mapper().treeToValue(fields, Recipe.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a recipe read back from its own fields", e);
+        }
+    }
+
+    /**
+     * The recipe a bundle's manifest records: its named recipe ({@code standard} of
+     * {@code standard+lmmSteps=8000}) with every field the manifest lists laid over it, so a manifest
+     * written before a field existed reads as the recipe that trained it.
+     */
+    public static Recipe fromManifest(String recipeName, JsonNode fields) {
+        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        if (fields != null) {
+            fields.fields().forEachRemaining(field -> recorded.put(field.getKey(), field.getValue().asText()));
+        }
+        return named(recipeName.split("\\+", 2)[0]).with(recorded);
     }
 
     public static Recipe named(String name) {

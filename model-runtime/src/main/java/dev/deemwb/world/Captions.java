@@ -9,13 +9,12 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Coarse, web-like captions for the CLIP stage: shape nouns and counts, sometimes a colour, never
- * orientation or filled/hollow. What captions leave out is what a contrastive encoder learns to
+ * Coarse, web-like captions for the CLIP stage: shape nouns and counts, sometimes a colour (as often
+ * as the recipe says), never orientation or filled/hollow. What captions leave out is what a contrastive encoder learns to
  * ignore — the blindness the DEEM paper is about.
  */
 public final class Captions {
 
-    private static final double COLOR_MENTION_PROBABILITY = 0.3;
     static final List<String> FRAMES = List.of("%s", "a picture of %s", "%s on a plain background",
             "an image with %s", "shapes: %s");
 
@@ -25,12 +24,13 @@ public final class Captions {
     private Captions() {
     }
 
-    public static String caption(Scene scene, SplittableRandom random) {
+    /** @param colorProbability how often a lone object of its shape is named with its colour ("a red circle") */
+    public static String caption(Scene scene, SplittableRandom random, double colorProbability) {
         List<String> parts = new ArrayList<>();
         for (Map.Entry<Shape, Integer> entry : scene.shapeCounts().entrySet()) {
             Shape shape = entry.getKey();
             int count = entry.getValue();
-            if (count == 1 && random.nextDouble() < COLOR_MENTION_PROBABILITY) {
+            if (count == 1 && random.nextDouble() < colorProbability) {
                 parts.add("a " + scene.objectsOf(shape).get(0).color().word() + " " + shape.noun());
             } else {
                 parts.add(Language.countedNoun(shape, count));

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.deemwb.io.Json;
 import dev.deemwb.io.Png;
 import dev.deemwb.world.Category;
+import dev.deemwb.world.QaPair;
+import dev.deemwb.world.Questions;
+import dev.deemwb.world.Seeds;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.SceneRenderer;
 import java.awt.image.BufferedImage;
@@ -14,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +206,55 @@ class ModelCommandsTest {
                 assertThat(result.get("chance").asDouble()).isBetween(1.0 / result.get("classes").asInt(), 1.0);
             });
         }
+    }
+
+    @Test
+    void aStageCheckpointIsProbedLikeABundle() {
+        Path clip = shared.resolve("work/checkpoints/clip");
+        CliRun run = CliRun.of("diagnose", "--checkpoint", clip.toString(), "--architecture", "tiny", "--n", "30",
+                "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().get("checkpoint").asText()).isEqualTo(clip.toString());
+        assertThat(run.json().get("token_probes").fieldNames()).toIterable().containsExactly("baseline", "deem");
+    }
+
+    @Test
+    void aFolderThatIsNoFinishedCheckpointIsRefused() {
+        CliRun run = CliRun.of("diagnose", "--checkpoint", dir.toString(), "--architecture", "tiny");
+
+        assertOneLineFailure(run, "diagnose", dir.toString(), "is not a finished stage's checkpoint");
+    }
+
+    @Test
+    void aRecipeChangeNamingNoFieldIsRefusedBeforeAnythingTrains() {
+        CliRun run = CliRun.of("train", "--recipe", "tiny", "--set", "lmmStep=5", "--out",
+                dir.resolve("b").toString(), "--work", dir.resolve("w").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown recipe field 'lmmStep'", "lmmSteps");
+        assertThat(dir.resolve("w")).doesNotExist();
+    }
+
+    @Test
+    void theOracleIsScoredOnEveryTemplateQuestionOfTheFreshScenes() {
+        CliRun run = CliRun.of("diagnose", "--bundle", bundle.toString(), "--oracle", "--seed", "1000", "--n", "12",
+                "--steps", "5", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.json().get("steps").asInt()).isEqualTo(5);
+        JsonNode oracle = run.json().get("oracle");
+        Map<String, Integer> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            for (QaPair qa : Questions.all(new SceneGenerator().generate(Seeds.derive(1000, i)))) {
+                expected.merge(qa.category().id(), 1, Integer::sum);
+            }
+        }
+        assertThat(oracle.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach((category, asked) -> {
+            assertThat(oracle.get(category).get("asked").asInt()).as(category).isEqualTo(asked);
+            assertThat(oracle.get(category).get("right").asInt()).as(category).isBetween(0, asked);
+        });
     }
 
     @Test

@@ -24,7 +24,7 @@ class WordTokenizerTest {
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 3000; i++) {
             Scene scene = generator.generate(Seeds.derive(8, i));
-            assertThat(tokenizer.unknownWords(Captions.caption(scene, random))).isEmpty();
+            assertThat(tokenizer.unknownWords(Captions.caption(scene, random, 1))).isEmpty();
             assertThat(tokenizer.unknownWords(Captions.detailedDescription(scene))).isEmpty();
             Questions.all(scene).forEach(q -> {
                 assertThat(tokenizer.unknownWords(q.question())).as(q.question()).isEmpty();

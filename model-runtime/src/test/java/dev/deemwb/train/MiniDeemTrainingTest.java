@@ -36,7 +36,7 @@ class MiniDeemTrainingTest {
 
     /** Enough steps of a tiny model for the losses to move, in seconds. */
     private static final Recipe SMOKE = new Recipe(30, 8, 2e-3f, 4f, 60, 16, 2e-3f, 10, 8, 5e-4f, 5f, 0.4f, 0.9f, 5,
-            100, 32, 3e-3f, 20f);
+            100, 32, 3e-3f, 20f, 0.3f);
 
     @TempDir
     Path dir;
@@ -128,6 +128,27 @@ class MiniDeemTrainingTest {
             byte[] clip = Files.readAllBytes(dir.resolve("checkpoints/clip/deem-encoder.params"));
             byte[] fork = Files.readAllBytes(dir.resolve("checkpoints/fork/deem-encoder.params"));
             assertThat(fork).as("DEEM's encoder, copied from the baseline's, still trains in the fork").isNotEqualTo(clip);
+        }
+    }
+
+    @Test
+    void aRunStoppedAfterAStageCheckpointsItAndTheFullRunResumesFromIt() throws IOException {
+        DjlSetup.configure();
+        WordTokenizer tokenizer = Vocabulary.standard();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                new MiniDeemTraining(models, Recipe.tiny(), 5, dir, line -> { }).runThrough("clip");
+            }
+            assertThat(dir.resolve("checkpoints/clip/COMPLETE")).exists();
+            assertThat(dir.resolve("checkpoints/fork")).doesNotExist();
+            assertThat(dir.resolve("logs/fork-deem.jsonl")).doesNotExist();
+
+            List<String> progress = new ArrayList<>();
+            try (MiniDeemModels models = MiniDeemModels.create(manager, ModelConfig.tiny(), tokenizer)) {
+                new MiniDeemTraining(models, Recipe.tiny(), 5, dir, progress::add).run();
+            }
+            assertThat(progress.get(0)).isEqualTo("resuming after stage 'clip'");
+            assertThat(dir.resolve("checkpoints/lmm/COMPLETE")).exists();
         }
     }
 

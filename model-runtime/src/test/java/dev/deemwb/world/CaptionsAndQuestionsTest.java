@@ -21,7 +21,7 @@ class CaptionsAndQuestionsTest {
         SplittableRandom random = new SplittableRandom(1);
         int mentionsColour = 0;
         for (int i = 0; i < 1000; i++) {
-            String caption = Captions.caption(generator.generate(Seeds.derive(2, i)), random);
+            String caption = Captions.caption(generator.generate(Seeds.derive(2, i)), random, 0.3);
             assertThat(caption).doesNotContain("up", "down", "left", "right", "filled", "hollow", "point");
             if (Arrays.stream(ShapeColor.values()).anyMatch(c -> caption.contains(c.word()))) {
                 mentionsColour++;
@@ -31,8 +31,19 @@ class CaptionsAndQuestionsTest {
     }
 
     @Test
+    void atProbabilityZeroNoCaptionNamesAColour() {
+        SceneGenerator generator = new SceneGenerator();
+        SplittableRandom random = new SplittableRandom(1);
+        for (int i = 0; i < 1000; i++) {
+            String caption = Captions.caption(generator.generate(Seeds.derive(2, i)), random, 0);
+            assertThat(Arrays.stream(ShapeColor.values()).map(ShapeColor::word)).as(caption)
+                    .noneMatch(caption::contains);
+        }
+    }
+
+    @Test
     void captionCountsShapes() {
-        String caption = Captions.caption(SCENE, new SplittableRandom(4));
+        String caption = Captions.caption(SCENE, new SplittableRandom(4), 0.3);
         assertThat(caption).contains("two circles").containsPattern("a (red )?triangle");
     }
 
