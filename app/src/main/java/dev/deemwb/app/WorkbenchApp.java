@@ -111,6 +111,7 @@ public class WorkbenchApp extends Application {
         root.setBottom(statusBar());
         opening.acceptDrops(root);
         menus.listShortcutsOnQuestionMark(scene);
+        menus.acceptAlternativeKeys(scene);
         settings.addListener((obs, old, now) -> {
             autosave.save(now);
             if (!now.endpoints().equals(old.endpoints())) {

@@ -3,7 +3,9 @@ package dev.deemwb.app;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.settings.Settings;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -18,6 +20,8 @@ import javafx.stage.Window;
 final class WorkbenchMenus {
 
     private final Window owner;
+    /** What each menu item's binding does, so its alternative keys can do the same. */
+    private final Map<KeyBinding, Runnable> actions = new EnumMap<>(KeyBinding.class);
 
     WorkbenchMenus(Window owner) {
         this.owner = owner;
@@ -69,7 +73,14 @@ final class WorkbenchMenus {
         return recent;
     }
 
-    private static MenuItem item(KeyBinding binding, Runnable action) {
+    /** Makes every binding's alternative keys ({@link KeyBinding#alternatives()}) work in {@code scene}. */
+    void acceptAlternativeKeys(Scene scene) {
+        actions.forEach((binding, action) -> binding.alternatives()
+                .forEach(combination -> scene.getAccelerators().put(combination, action)));
+    }
+
+    private MenuItem item(KeyBinding binding, Runnable action) {
+        actions.put(binding, action);
         MenuItem item = new MenuItem(binding.description());
         item.setAccelerator(binding.combination());
         item.setOnAction(e -> action.run());

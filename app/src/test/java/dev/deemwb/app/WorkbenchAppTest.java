@@ -27,6 +27,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -127,6 +128,35 @@ class WorkbenchAppTest {
     }
 
     /** Opening is asynchronous (files decode off the FX thread): waits until the image panel names {@code file}. */
+    @Test
+    void textGrowsWithEveryKeyThatMeansPlusAndShrinksWithMinus(FxRobot robot) {
+        Scene scene = robot.lookup("#menus").query().getScene();
+        robot.interact(() -> robot.lookup("#gallery").query().requestFocus());
+        double start = fontSize(scene);
+
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS);
+        double once = fontSize(scene);
+        robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS);
+        double twice = fontSize(scene);
+        robot.push(KeyCode.CONTROL, KeyCode.ADD);
+        double thrice = fontSize(scene);
+        robot.push(KeyCode.CONTROL, KeyCode.SUBTRACT);
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS);
+
+        assertThat(once).isGreaterThan(start);
+        assertThat(twice).isGreaterThan(once);
+        assertThat(thrice).isGreaterThan(twice);
+        assertThat(fontSize(scene)).isCloseTo(start, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    /** The root's font size, which the zoom sets ({@code -fx-font-size: 13.0px;}). */
+    private static double fontSize(Scene scene) {
+        WaitForAsyncUtils.waitForFxEvents();
+        String style = scene.getRoot().getStyle();
+        return Double.parseDouble(style.replaceAll(".*-fx-font-size:\\s*([0-9.]+)px.*", "$1"));
+    }
+
     private static void awaitSource(FxRobot robot, String file) throws Exception {
         Label source = robot.lookup("#source").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.getText().startsWith(file));
