@@ -2,11 +2,13 @@ package dev.deemwb.app.compare;
 
 import dev.deemwb.contender.Reply;
 import dev.deemwb.infer.Answer;
+import dev.deemwb.model.WordTokenizer;
 import dev.deemwb.world.Language;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -59,6 +61,9 @@ public final class AnswerCard {
     private final StringProperty latency = new SimpleStringProperty("");
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>(Verdict.NONE);
 
+    private static final double MIN_SHOWN_PROBABILITY = 0.005;
+    private static final Set<String> SPECIAL_WORDS = Set.of(WordTokenizer.PAD, WordTokenizer.BOS, WordTokenizer.EOS);
+
     AnswerCard(Side side) {
         this.side = side;
         contender.set(side.defaultContender());
@@ -73,8 +78,18 @@ public final class AnswerCard {
             answer.set(reply.text().isBlank() ? "(no answer)" : reply.text().strip());
             verdict.set(newVerdict);
         }
-        alternatives.set(reply.alternatives());
+        alternatives.set(worthShowing(reply.alternatives()));
         latency.set(String.format(Locale.ROOT, "%.0f ms", reply.latencyMillis()));
+    }
+
+    /**
+     * The alternatives a reader learns from: words (not the end-of-answer or padding markers) that the
+     * model gave at least half a percent, so "0 %" never shows beside another category's words.
+     */
+    static List<Answer.Alternative> worthShowing(List<Answer.Alternative> alternatives) {
+        return alternatives.stream()
+                .filter(a -> a.probability() >= MIN_SHOWN_PROBABILITY && !SPECIAL_WORDS.contains(a.word()))
+                .toList();
     }
 
     void clear() {
