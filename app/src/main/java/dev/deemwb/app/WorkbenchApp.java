@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
@@ -167,11 +168,16 @@ public class WorkbenchApp extends Application {
         }
     }
 
+    /** The worker's state: a probe run's progress while one runs (it holds the worker), else the compare screen's. */
     private StatusBar statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("status");
-        bar.textProperty().bind(model.statusProperty());
-        model.busyProperty().addListener((obs, old, busy) -> bar.setProgress(busy ? -1 : 0));
+        bar.textProperty().bind(Bindings.when(probes.runningProperty())
+                .then(Bindings.concat("probe run: ", probes.progressTextProperty()))
+                .otherwise(model.statusProperty()));
+        Runnable showBusy = () -> bar.setProgress(model.busyProperty().get() || probes.runningProperty().get() ? -1 : 0);
+        model.busyProperty().addListener((obs, old, busy) -> showBusy.run());
+        probes.runningProperty().addListener((obs, old, running) -> showBusy.run());
         bar.setProgress(-1);
         return bar;
     }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -21,6 +22,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.controlsfx.control.GridCell;
+import org.controlsfx.control.StatusBar;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.category.CategoryDataset;
@@ -72,13 +74,21 @@ class ProbesScreenTest {
     void aSmallPopeSplitRunsShowsItsChartAndCountsAndOpensAnItemInTheCompareScreen(FxRobot robot) throws Exception {
         ProbesViewModel probes = app.probes();
         robot.clickOn("Probes");
-        robot.interact(() -> probes.runFile(BenchmarkKind.POPE, dir.resolve("suite/pope/mini_pope_popular.jsonl"),
-                dir.resolve("suite/pope/images")));
+        StatusBar status = robot.lookup("#status").queryAs(StatusBar.class);
+        AtomicReference<String> statusWhileRunning = new AtomicReference<>();
+        robot.interact(() -> {
+            probes.runFile(BenchmarkKind.POPE, dir.resolve("suite/pope/mini_pope_popular.jsonl"),
+                    dir.resolve("suite/pope/images"));
+            statusWhileRunning.set(status.getText());
+        });
+        assertThat(statusWhileRunning.get()).as("the status bar says the worker runs the probes")
+                .startsWith("probe run: reading mini_pope_popular.jsonl");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !probes.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(probes.errorProperty().get()).isEmpty();
         assertThat(probes.results().reportProperty().get()).isNotNull();
+        assertThat(status.getText()).doesNotStartWith("probe run");
         assertThat(robot.lookup("#probeProgressText").queryAs(Label.class).getText()).startsWith("done: 36 items");
         ChartViewer chart = robot.lookup("#chart-pope_popular").queryAs(ChartViewer.class);
         CategoryDataset data = ((CategoryPlot) chart.getChart().getPlot()).getDataset();
