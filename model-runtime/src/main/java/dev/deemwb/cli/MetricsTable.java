@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints a flat metrics report as an aligned two-column table; fractions also as percents. */
+/** Prints a flat metrics report as an aligned two-column table; fractions also as percents, null as n/a. */
 final class MetricsTable {
 
     private MetricsTable() {
@@ -17,6 +17,9 @@ final class MetricsTable {
     }
 
     private static String format(Object value) {
+        if (value == null) {
+            return "n/a";
+        }
         if (value instanceof Double d) {
             return String.format(Locale.ROOT, "%.4f  (%.2f %%)", d, 100 * d);
         }

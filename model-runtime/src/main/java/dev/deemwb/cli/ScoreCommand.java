@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,6 +95,7 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> pope() throws IOException {
         PopeScore score = PopeScorer.score(nonEmpty(PopeFiles.readQuestions(labels)), PopeFiles.readAnswers(predictions));
         BinaryMetrics m = score.official();
+        requireScored(m.n(), score.skipped());
         return report(score.skipped(), report -> {
             report.put("accuracy", m.accuracy());
             report.put("precision", m.precision());
@@ -112,6 +114,7 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> mmvp() throws IOException {
         MmvpScore score = MmvpScorer.score(nonEmpty(MmvpFiles.readQuestions(labels)),
                 PredictionFiles.readAnswersByIndex(predictions));
+        requireScored(score.questions().total(), score.skipped());
         return report(score.skipped(), report -> {
             putAccuracy(report, "question", score.questions());
             putPairs(report, score.pairs(), score.pairsByPattern());
@@ -121,6 +124,7 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> mmvpVlm() throws IOException {
         MmvpVlmScore score = MmvpVlmScorer.score(nonEmpty(MmvpVlmFiles.readStatements(labels)),
                 PredictionFiles.readChosenImages(predictions));
+        requireScored(score.pairs().total(), score.skipped());
         return report(score.skipped(), report -> {
             report.put("mean_pair_accuracy", score.meanPairAccuracy());
             putPairs(report, score.pairs(), score.pairsByPattern());
@@ -130,6 +134,7 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> robustVqa() throws IOException {
         RobustVqaScore score = RobustVqaScorer.score(nonEmpty(RobustVqaFiles.read(labels).questions()),
                 PredictionFiles.readAnswersById(predictions));
+        requireScored(score.overall().accuracy().total(), score.skipped());
         return report(score.skipped(), report -> {
             score.bySplit().forEach((split, exact) -> putExactMatch(report, split, exact));
             putExactMatch(report, "overall", score.overall());
@@ -153,8 +158,23 @@ final class ScoreCommand implements Callable<Integer> {
         return items;
     }
 
+    /**
+     * Predictions of which none could be scored (an empty file, ids matching no label) are a mistake to
+     * report, not an accuracy of 0. The benchmark has questions (see {@link #nonEmpty}), so every one of
+     * them was skipped, each with its reason.
+     */
+    private void requireScored(int scored, Skips skipped) {
+        if (scored == 0) {
+            String reasons = skipped.byReason().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", "));
+            throw new IllegalArgumentException(predictions + ": no prediction could be scored against " + labels
+                    + " (skipped: " + reasons + "); every metric would be n/a");
+        }
+    }
+
+    /** A fraction over nothing (a pattern or split no item fell in) is n/a: null in JSON. */
     private static void putAccuracy(Map<String, Object> report, String name, Accuracy accuracy) {
-        report.put(name + "_accuracy", accuracy.fraction());
+        report.put(name + "_accuracy", accuracy.total() == 0 ? null : accuracy.fraction());
         report.put(name + "_n", accuracy.total());
     }
 

@@ -279,6 +279,28 @@ class ScoreCommandErrorsTest {
         assertOneLineFailure(score("pope", labels, answers), labels, "no questions to score");
     }
 
+    @Test
+    void anEmptyPredictionsFileIsAnErrorNotAnAccuracyOfZero() throws IOException {
+        Path labels = write("labels.jsonl", GOOD_POPE_LINE.formatted(1) + GOOD_POPE_LINE.formatted(2));
+        Path answers = write("answers.jsonl", "");
+
+        CliRun run = score("pope", labels, answers);
+
+        assertOneLineFailure(run, answers, "no prediction could be scored", "skipped: 2 no answer", "n/a");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void predictionsMatchingNoLabelAreAnErrorThatSaysWhyEachWasSkipped() throws IOException {
+        Path labels = write("labels.jsonl", GOOD_POPE_LINE.formatted(1));
+        Path answers = write("answers.jsonl", "{\"question_id\": 7, \"question\": \"Is there a cat in the image?\", "
+                + "\"answer\": \"yes\"}\n");
+
+        CliRun run = score("pope", labels, answers);
+
+        assertOneLineFailure(run, answers, "no prediction could be scored", "skipped: ");
+    }
+
     private CliRun score(String format, Path labels, Path predictions) {
         return CliRun.of("bench", "score", "--format", format,
                 "--labels", labels.toString(), "--predictions", predictions.toString(), "--json");
