@@ -15,10 +15,10 @@ import dev.deemwb.train.MiniDeemTraining;
 import dev.deemwb.train.OracleLanguageModel;
 import dev.deemwb.train.Recipe;
 import dev.deemwb.world.Category;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -165,8 +165,13 @@ final class DiagnoseCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> perCategory = new LinkedHashMap<>();
-            scores.forEach((category, score) -> perCategory.put(category.id(), Map.of("right", score.right(),
-                    "asked", score.asked(), "accuracy", score.accuracy())));
+            scores.forEach((category, score) -> {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("right", score.right());
+                fields.put("asked", score.asked());
+                fields.put("accuracy", score.accuracy());
+                perCategory.put(category.id(), fields);
+            });
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("bundle", manifest.bundleId());
             report.put("train_seed", manifest.seed());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.deemwb.io.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,8 +64,8 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
 
     /**
      * The same recipe with some fields changed, by their names in the manifest ({@code lmmSteps=8000}):
-     * how a variant is tried without a new named recipe. An unknown name or a value of the wrong kind
-     * is refused with the names that exist.
+     * how a variant is tried without a new named recipe. An unknown name (with the names that exist), a
+     * value of the wrong kind, a negative one or NaN is refused.
      */
     public Recipe with(Map<String, String> overrides) {
         ObjectNode fields = Json.mapper().valueToTree(this);
@@ -77,10 +78,16 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
                         + String.join(", ", names) + ")");
             }
             try {
+                double value = current.isIntegralNumber() ? Integer.parseInt(override.getValue().trim())
+                        : Float.parseFloat(override.getValue().trim());
+                if (!(value >= 0) || Double.isInfinite(value)) {
+                    throw new IllegalArgumentException("recipe field '" + override.getKey() + "' takes a finite value "
+                            + "of 0 or more, not '" + override.getValue() + "'");
+                }
                 if (current.isIntegralNumber()) {
-                    fields.put(override.getKey(), Integer.parseInt(override.getValue().trim()));
+                    fields.put(override.getKey(), (int) value);
                 } else {
-                    fields.put(override.getKey(), Float.parseFloat(override.getValue().trim()));
+                    fields.put(override.getKey(), (float) value);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("recipe field '" + override.getKey() + "' takes "
@@ -101,7 +108,7 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
      * written before a field existed reads as the recipe that trained it.
      */
     public static Recipe fromManifest(String recipeName, JsonNode fields) {
-        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        Map<String, String> recorded = new LinkedHashMap<>();
         if (fields != null) {
             fields.fields().forEachRemaining(field -> recorded.put(field.getKey(), field.getValue().asText()));
         }

@@ -34,6 +34,10 @@ class RecipeTest {
                 .hasMessage("recipe field 'lmmSteps' takes a whole number, not '2.5'");
         assertThatThrownBy(() -> Recipe.standard().with(Map.of("csrWeight", "heavy")))
                 .hasMessage("recipe field 'csrWeight' takes a number, not 'heavy'");
+        assertThatThrownBy(() -> Recipe.standard().with(Map.of("lmmSteps", "-5")))
+                .hasMessage("recipe field 'lmmSteps' takes a finite value of 0 or more, not '-5'");
+        assertThatThrownBy(() -> Recipe.standard().with(Map.of("csrWeight", "NaN")))
+                .hasMessageContaining("finite value of 0 or more");
     }
 
     @Test
