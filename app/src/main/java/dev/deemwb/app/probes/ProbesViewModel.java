@@ -116,9 +116,10 @@ public final class ProbesViewModel {
         progressText.set(firstStatus);
         results.clearImports();
         ComparedPair pair = new ComparedPair(first.get(), second.get());
-        // The mini pair always runs (it is in process); endpoints only when compared, connected first.
+        // The mini pair always runs, from the worker's own models (so also before the roster has them: a
+        // run started while the models load waits for them); endpoints only when compared, connected first.
         List<CompletableFuture<Contender>> endpoints = Stream.of(pair.first(), pair.second()).distinct()
-                .filter(name -> !roster.isMini(name)).map(roster::contender).toList();
+                .filter(name -> !models.contains(name)).map(roster::contender).toList();
         Session session = new Session(pair);
         CompletableFuture.allOf(endpoints.toArray(CompletableFuture[]::new)).whenComplete((done, failure) ->
                 ui.execute(() -> {

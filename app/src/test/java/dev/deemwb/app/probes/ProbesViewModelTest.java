@@ -2,6 +2,7 @@ package dev.deemwb.app.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deemwb.app.contenders.ContenderRoster;
 import dev.deemwb.app.compare.LoadedImage;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bench.pope.PopeAnswer;
@@ -92,6 +93,18 @@ class ProbesViewModelTest {
                 .orElseThrow().getKey();
         model.results().outcomeProperty().set(fullest);
         assertThat(model.results().gallery()).isNotEmpty().allSatisfy(r -> assertThat(r.slices()).containsEntry("label", "yes"));
+    }
+
+    @Test
+    void aRunStartedBeforeTheRosterHasTheMiniModelsRunsThemFromTheWorker() throws Exception {
+        ContenderRoster stillLoading = ContenderRoster.of(List.of(), Runnable::run, Map.of());
+        ProbesViewModel model = new ProbesViewModel(stillLoading, worker, Runnable::run, bundle, data);
+
+        model.run(pope);
+        awaitDone(model);
+
+        assertThat(model.errorProperty().get()).isEmpty();
+        assertThat(model.results().reportProperty().get().records()).hasSize(pope.questions().size());
     }
 
     @Test
