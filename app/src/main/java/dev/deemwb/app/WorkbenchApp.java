@@ -134,6 +134,9 @@ public class WorkbenchApp extends Application {
     public void stop() {
         background.shutdownNow();
         connector.shutdownNow();
+        if (probes != null) {
+            probes.close();
+        }
         if (roster != null) {
             roster.close();
         }

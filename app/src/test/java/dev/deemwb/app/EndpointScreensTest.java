@@ -118,6 +118,10 @@ class EndpointScreensTest {
         assertThat(robot.lookup("#endpointMessage").queryAs(Label.class).getText())
                 .isEqualTo("connected: it serves baseline, deem");
         robot.interact(() -> models.setValue("deem"));
+        robot.clickOn("#endpointRequests");
+        TextField concurrency = robot.lookup("#endpointConcurrency").queryAs(TextField.class);
+        robot.interact(concurrency::clear);
+        robot.clickOn(concurrency).write("3");
         robot.clickOn("#addEndpoint");
         DialogPane dialog = robot.lookup("#endpointDialog").queryAs(DialogPane.class);
         robot.clickOn((Button) dialog.lookupButton(ButtonType.OK));
@@ -129,7 +133,8 @@ class EndpointScreensTest {
                 && Files.readString(settings, UTF_8).contains("served"));
         String saved = Files.readString(settings, UTF_8);
         assertThat(saved).contains("\"baseUrl\" : \"http://127.0.0.1:" + server.port() + "/v1\"")
-                .contains("\"modelId\" : \"deem\"").contains(keyFile.toString()).doesNotContain(KEY);
+                .contains("\"modelId\" : \"deem\"").contains("\"concurrency\" : 3").contains(keyFile.toString())
+                .doesNotContain(KEY);
 
         ComboBox<String> left = robot.lookup("#leftContender").queryComboBox();
         assertThat(left.getItems()).containsExactly("baseline", "deem", "served");

@@ -70,7 +70,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     Integer steps;
 
     @Option(names = "--layers", paramLabel = "N",
-            description = "With --oracle: transformer layers of the language model (default: the bundle's).")
+            description = "With --oracle: transformer layers of the language model (default: the bundle's); with "
+                    + "--checkpoint: those it was trained with (train's --lmm-layers).")
     Integer layers;
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
@@ -129,12 +130,20 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private ModelConfig checkpointArchitecture() {
-        return switch (architecture) {
+        ModelConfig config = switch (architecture) {
             case "standard" -> ModelConfig.standard();
             case "tiny" -> ModelConfig.tiny();
             default -> throw new ParameterException(spec.commandLine(), "--architecture takes standard or tiny, not '"
                     + architecture + "'");
         };
+        return layers == null ? config : config.withLmmLayers(validLayers());
+    }
+
+    private int validLayers() {
+        if (layers < 1) {
+            throw new ParameterException(spec.commandLine(), "--layers must be at least 1, was " + layers);
+        }
+        return layers;
     }
 
     /** Diagnostic 1a; the training scenes come from the bundle's own seed, the scored ones from {@code --seed}. */
@@ -148,10 +157,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         }
         ModelConfig architecture = manifest.architecture();
         if (layers != null) {
-            if (layers < 1) {
-                throw new ParameterException(spec.commandLine(), "--layers must be at least 1, was " + layers);
-            }
-            architecture = architecture.withLmmLayers(layers);
+            architecture = architecture.withLmmLayers(validLayers());
         }
         PrintWriter err = spec.commandLine().getErr();
         Path logs = Files.createTempDirectory("deemwb-oracle-");

@@ -53,6 +53,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "resumes and finishes.")
     String stopAfter;
 
+    @Option(names = "--lmm-layers", paramLabel = "N",
+            description = "Transformer layers of both language models (default: the architecture's, "
+                    + "2 in standard). The bundle's manifest records the architecture it was trained with.")
+    Integer lmmLayers;
+
     @Option(names = "--seed", defaultValue = "1", description = "Training seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -79,8 +84,14 @@ final class TrainCommand implements Callable<Integer> {
         String recordedName = recipeName + overrides.entrySet().stream().map(e -> "+" + e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining());
         ModelConfig config = recipeName.equals("tiny") ? ModelConfig.tiny() : ModelConfig.standard();
+        if (lmmLayers != null) {
+            if (lmmLayers < 1) {
+                throw new ParameterException(spec.commandLine(), "--lmm-layers must be at least 1, was " + lmmLayers);
+            }
+            config = config.withLmmLayers(lmmLayers);
+        }
         Path workDir = work != null ? work : Path.of(".cache", "training", out.getFileName() + "-seed" + seed);
-        DjlSetup.configure();
+        DjlSetup.configureAllCores();
         Engine.getInstance().setRandomSeed((int) seed);
         WordTokenizer tokenizer = Vocabulary.standard();
         try (NDManager manager = NDManager.newBaseManager();

@@ -48,8 +48,15 @@ public record EndpointSettings(String name, URI baseUrl, String modelId, ApiKey 
         positive(name, "the longest image side", longestSide);
         positive(name, "max tokens", maxTokens);
         positive(name, "the concurrency", concurrency);
-        if (retries < 0 || timeout.isNegative() || timeout.isZero() || firstBackoff.isNegative()) {
-            throw new IllegalArgumentException(name + ": retries, timeout and backoff cannot be negative (timeout > 0)");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException(name + ": the timeout must be longer than 0 s, was " + timeout.toMillis()
+                    / 1000.0 + " s");
+        }
+        if (retries < 0) {
+            throw new IllegalArgumentException(name + ": the retries cannot be negative, was " + retries);
+        }
+        if (firstBackoff.isNegative()) {
+            throw new IllegalArgumentException(name + ": the first backoff cannot be negative");
         }
     }
 

@@ -70,7 +70,14 @@ public final class MiniContender implements Contender {
         Owner queued = new Owner() {
             @Override
             public <T> CompletableFuture<T> call(Function<MiniDeem, T> work) {
-                return worker.submit(work).result();
+                InferenceWorker.Request<T> request = worker.submit(work);
+                // A caller that gives up on the answer (a cancelled run) drops the request: queued, it never runs.
+                request.result().whenComplete((answer, failure) -> {
+                    if (request.result().isCancelled()) {
+                        request.cancel().run();
+                    }
+                });
+                return request.result();
             }
         };
         return pair(deem.models(), queued);

@@ -16,13 +16,24 @@ public final class DjlSetup {
     private DjlSetup() {
     }
 
+    /** For interactive use: one core is left free (see {@link #configure(int)}). */
     public static void configure() {
+        configure(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    }
+
+    /** For batch work that owns the machine, such as training: every core. */
+    public static void configureAllCores() {
+        configure(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * PyTorch's thread pool spins while it waits: with as many threads as cores, anything else running
+     * (the JavaFX thread, another process) slowed small models 20-fold in our measurements, so only work
+     * that has the machine to itself takes every core. A caller that chose a thread count is respected.
+     */
+    private static void configure(int threads) {
         System.setProperty("ai.djl.offline", "true");
-        // PyTorch's thread pool spins while it waits: with as many threads as cores, anything else
-        // running (the JavaFX thread, another process) slowed small models 20-fold in our measurements.
-        // One core is left free unless the caller chose otherwise.
         if (System.getProperty(THREADS_PROPERTY) == null) {
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
             System.setProperty(THREADS_PROPERTY, Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 /**
  * A contender in memory, for tests: answers at once (on the calling thread) with what {@code answers}
  * says for the image's mean brightness and the question, records every question it was asked, and
- * can refuse chosen questions or fail chosen ones as a broken server would.
+ * can refuse chosen questions, fail chosen ones as a broken server would, or hold its replies back.
  */
 public final class FakeContender implements Contender {
 
@@ -36,6 +36,8 @@ public final class FakeContender implements Contender {
     private final List<String> asked = new ArrayList<>();
     private Predicate<String> refused = question -> false;
     private Predicate<String> failing = question -> false;
+    private CompletableFuture<?> held = CompletableFuture.completedFuture(null);
+    private final CompletableFuture<Void> firstAsked = new CompletableFuture<>();
 
     public FakeContender(String id, Set<Capability> capabilities, BiFunction<FakeImage, String, String> answers) {
         this.id = id;
@@ -58,6 +60,17 @@ public final class FakeContender implements Contender {
     public FakeContender failing(Predicate<String> questions) {
         this.failing = questions;
         return this;
+    }
+
+    /** Replies only once {@code release} completes, as a slow server would (the answers are decided when asked). */
+    public FakeContender holdingUntil(CompletableFuture<?> release) {
+        this.held = release;
+        return this;
+    }
+
+    /** Completes when the first question is asked. */
+    public CompletableFuture<Void> firstAsked() {
+        return firstAsked;
     }
 
     /** Every question asked so far, in order. */
@@ -102,6 +115,7 @@ public final class FakeContender implements Contender {
         List<Reply> replies = new ArrayList<>();
         for (Question question : questions) {
             asked.add(question.text());
+            firstAsked.complete(null);
             if (failing.test(question.text())) {
                 replies.add(Reply.failed("failing on purpose", 1));
                 continue;
@@ -111,6 +125,6 @@ public final class FakeContender implements Contender {
                     ? List.of(new Answer.Alternative(text, 1.0)) : List.of();
             replies.add(Reply.answered(text, top, 1, null));
         }
-        return CompletableFuture.completedFuture(replies);
+        return held.thenApply(released -> replies);
     }
 }

@@ -3,6 +3,7 @@ package dev.deemwb.app.contenders;
 import dev.deemwb.app.settings.EndpointEntry;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -104,9 +106,35 @@ public final class EndpointDialog extends Dialog<List<EndpointEntry>> {
         message.setWrapText(true);
         message.setMaxWidth(460);
         message.textProperty().bind(model.messageProperty());
-        VBox form = new VBox(8, grid, new HBox(8, test, add), message);
+        VBox form = new VBox(8, grid, requests(model), new HBox(8, test, add), message);
         form.setPadding(new Insets(6, 0, 0, 0));
         return form;
+    }
+
+    /** How the endpoint is asked; folded away, since the defaults suit most servers. */
+    private static TitledPane requests(EndpointsViewModel model) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ComboBox<String> format = new ComboBox<>(FXCollections.observableArrayList("png", "jpeg"));
+        format.setId("endpointImageFormat");
+        format.valueProperty().bindBidirectional(model.imageFormatProperty());
+        grid.addRow(0, new Label("longest image side (px)"), number("endpointLongestSide", model.longestSideProperty()),
+                new Label("image format"), format);
+        grid.addRow(1, new Label("concurrent requests"), number("endpointConcurrency", model.concurrencyProperty()),
+                new Label("timeout (s)"), number("endpointTimeout", model.timeoutSecondsProperty()));
+        grid.addRow(2, new Label("retries"), number("endpointRetries", model.retriesProperty()),
+                new Label("max tokens"), number("endpointMaxTokens", model.maxTokensProperty()));
+        TitledPane pane = new TitledPane("Requests", grid);
+        pane.setId("endpointRequests");
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private static TextField number(String id, javafx.beans.property.StringProperty value) {
+        TextField field = field(id, value, "");
+        field.setPrefColumnCount(5);
+        return field;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {

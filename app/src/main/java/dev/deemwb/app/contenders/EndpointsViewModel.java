@@ -38,6 +38,12 @@ public final class EndpointsViewModel {
     private final StringProperty modelId = new SimpleStringProperty("");
     private final StringProperty keyVariable = new SimpleStringProperty("");
     private final StringProperty keyFile = new SimpleStringProperty("");
+    private final StringProperty longestSide = new SimpleStringProperty();
+    private final StringProperty imageFormat = new SimpleStringProperty();
+    private final StringProperty maxTokens = new SimpleStringProperty();
+    private final StringProperty timeoutSeconds = new SimpleStringProperty();
+    private final StringProperty concurrency = new SimpleStringProperty();
+    private final StringProperty retries = new SimpleStringProperty();
     private final ObservableList<String> servedModels = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty testing = new SimpleBooleanProperty();
@@ -48,19 +54,47 @@ public final class EndpointsViewModel {
         this.connector = connector;
         this.environment = environment;
         endpoints.setAll(configured);
+        showRequests(EndpointEntry.Requests.DEFAULTS);
     }
 
-    /** The endpoint the form describes. */
+    /**
+     * The endpoint the form describes.
+     *
+     * @throws IllegalArgumentException naming the request field that is not a whole number
+     */
     public EndpointEntry formEntry() {
-        return new EndpointEntry(name.get(), baseUrl.get(), modelId.get(), keyVariable.get(), keyFile.get());
+        EndpointEntry.Requests requests = new EndpointEntry.Requests(whole("the longest image side", longestSide),
+                imageFormat.get(), whole("max tokens", maxTokens), whole("the timeout", timeoutSeconds),
+                whole("the concurrency", concurrency), whole("the retries", retries));
+        return new EndpointEntry(name.get(), baseUrl.get(), modelId.get(), keyVariable.get(), keyFile.get(), requests);
+    }
+
+    private static Integer whole(String what, StringProperty field) {
+        String text = field.get() == null ? "" : field.get().strip();
+        if (text.isEmpty()) {
+            return null; // the default
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is a whole number, not '" + text + "'");
+        }
+    }
+
+    private void showRequests(EndpointEntry.Requests requests) {
+        longestSide.set(Integer.toString(requests.longestSide()));
+        imageFormat.set(requests.imageFormat());
+        maxTokens.set(Integer.toString(requests.maxTokens()));
+        timeoutSeconds.set(Integer.toString(requests.timeoutSeconds()));
+        concurrency.set(Integer.toString(requests.concurrency()));
+        retries.set(Integer.toString(requests.retries()));
     }
 
     /** Lists the form's server's models; a model id left blank takes the only one it serves. */
     public void testConnection() {
-        EndpointEntry entry = formEntry();
         EndpointSettings settings;
         try {
-            settings = entry.withModelId("").toSettings(environment);
+            settings = formEntry().withModelId("").toSettings(environment);
         } catch (RuntimeException e) {
             message.set(e.getMessage());
             return;
@@ -98,8 +132,9 @@ public final class EndpointsViewModel {
 
     /** Adds the form's endpoint (replacing one of the same name); false, saying why, if it is not valid. */
     public boolean add() {
-        EndpointEntry entry = formEntry();
+        EndpointEntry entry;
         try {
+            entry = formEntry();
             entry.check();
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
@@ -120,8 +155,18 @@ public final class EndpointsViewModel {
      * meant it); false, saying why, when it cannot be, so the dialog stays open.
      */
     public boolean addPendingForm() {
-        EndpointEntry entry = formEntry();
-        return entry.name().isEmpty() || endpoints.contains(entry) || add();
+        if (name.get() == null || name.get().isBlank()) {
+            return true;
+        }
+        try {
+            if (endpoints.contains(formEntry())) {
+                return true;
+            }
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return false;
+        }
+        return add();
     }
 
     /** Puts {@code entry} in the form, to be changed and added again. */
@@ -131,6 +176,7 @@ public final class EndpointsViewModel {
         modelId.set(entry.modelId());
         keyVariable.set(entry.apiKeyEnv());
         keyFile.set(entry.apiKeyFile());
+        showRequests(entry.requests());
         servedModels.clear();
         message.set("");
     }
@@ -166,6 +212,30 @@ public final class EndpointsViewModel {
 
     public StringProperty keyFileProperty() {
         return keyFile;
+    }
+
+    public StringProperty longestSideProperty() {
+        return longestSide;
+    }
+
+    public StringProperty imageFormatProperty() {
+        return imageFormat;
+    }
+
+    public StringProperty maxTokensProperty() {
+        return maxTokens;
+    }
+
+    public StringProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public StringProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public StringProperty retriesProperty() {
+        return retries;
     }
 
     public ObservableList<String> servedModels() {

@@ -15,7 +15,6 @@ import dev.deemwb.bench.mini.SceneIndex;
 import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.InferenceWorker;
-import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.Variant;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,8 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -36,13 +39,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
 /**
- * The probes screen's run, free of any view: which benchmark, and its run in progress on the
- * {@link InferenceWorker}, batch by batch into a run folder (so a cancelled run resumes where it
- * stopped), with progress and time left. What the run's report shows — imported predictions and the
+ * The probes screen's run, free of any view: which benchmark, and its run in progress on a thread of
+ * its own, the mini models' batches queued on the {@link InferenceWorker}, batch by batch into a run
+ * folder (so a cancelled run resumes where it stopped), with progress and time left. What the run's report shows — imported predictions and the
  * disagreement drill-down — is the {@link #results()}. Results come back through {@code ui} (the FX
  * thread in the app, the caller's thread in tests).
  */
-public final class ProbesViewModel {
+public final class ProbesViewModel implements AutoCloseable {
 
     private final ContenderRoster roster;
     private final InferenceWorker worker;
@@ -57,7 +60,13 @@ public final class ProbesViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final DrillDownViewModel results = new DrillDownViewModel(models, error);
-    private InferenceWorker.Request<Boolean> current;
+    /** The run in progress; touched on the UI thread only. */
+    private Session current;
+    private final ExecutorService runs = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "deemwb-probe-run");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param dataDir where the mini benchmarks are generated ({@code benchmarks/}) and runs kept
@@ -116,62 +125,66 @@ public final class ProbesViewModel {
         progressText.set(firstStatus);
         results.clearImports();
         ComparedPair pair = new ComparedPair(first.get(), second.get());
-        // The mini pair always runs, from the worker's own models (so also before the roster has them: a
-        // run started while the models load waits for them); endpoints only when compared, connected first.
+        // The mini pair always runs, queued on the worker (so also before the roster has them: a run
+        // started while the models load waits for them); endpoints only when compared, connected first.
         List<CompletableFuture<Contender>> endpoints = Stream.of(pair.first(), pair.second()).distinct()
                 .filter(name -> !models.contains(name)).map(roster::contender).toList();
         Session session = new Session(pair);
+        current = session;
         CompletableFuture.allOf(endpoints.toArray(CompletableFuture[]::new)).whenComplete((done, failure) ->
                 ui.execute(() -> {
+                    if (current != session) {
+                        return; // cancelled or superseded while connecting
+                    }
                     if (failure != null) {
-                        running.set(false);
-                        progressText.set("failed");
-                        error.set(InferenceWorker.failureMessage(failure));
+                        finish(session, failure);
                         return;
                     }
                     List<Contender> remote = endpoints.stream().map(CompletableFuture::join).toList();
-                    submit(session, (models, cancellation) -> {
-                        session.open(source.get(), models, remote);
-                        return session.step(cancellation);
+                    session.task = runs.submit(() -> {
+                        Throwable failed = null;
+                        try {
+                            session.open(source.get(), remote);
+                            session.runAll();
+                        } catch (Throwable e) {
+                            failed = e;
+                        }
+                        Throwable outcome = failed;
+                        ui.execute(() -> finish(session, outcome));
                     });
                 }));
     }
 
-    /**
-     * Runs one batch per worker request and queues the next when it is done: questions asked in the
-     * compare screen meanwhile are answered between two batches, not after the whole benchmark.
-     */
-    private void submit(Session session, InferenceWorker.Task<Boolean> step) {
-        InferenceWorker.Request<Boolean> request = worker.submit(step);
-        current = request;
-        request.result().whenComplete((finished, failure) -> ui.execute(() -> {
-            if (current != request) {
-                return; // superseded by a newer run, which owns the state now
-            }
-            if (failure == null && !finished) {
-                submit(session, (models, cancellation) -> session.step(cancellation));
-                return;
-            }
-            running.set(false);
-            current = null;
-            if (failure == null) {
-                progress.set(1);
-                progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s",
-                        session.benchmark.items().size(), session.itemsRun, session.seconds()) + session.pace);
-            } else if (InferenceWorker.isCancellation(failure)) {
-                progressText.set(progressText.get() + " — cancelled; run again to resume");
-            } else {
-                progress.set(0);
-                progressText.set("failed");
-                error.set(InferenceWorker.failureMessage(failure));
-            }
-        }));
+    /** The end of a run, on the UI thread; a superseded run's end changes nothing. */
+    private void finish(Session session, Throwable failure) {
+        if (current != session) {
+            return;
+        }
+        current = null;
+        if (failure == null) {
+            progress.set(1);
+            progressText.set(String.format(Locale.ROOT, "done: %d items, %d run now in %.1f s",
+                    session.benchmark.items().size(), session.itemsRun, session.seconds()) + session.pace);
+        } else if (InferenceWorker.isCancellation(failure) || session.cancelled) {
+            progressText.set(progressText.get() + " — cancelled; run again to resume");
+        } else {
+            progress.set(0);
+            progressText.set("failed");
+            error.set(InferenceWorker.failureMessage(failure));
+        }
+        running.set(false); // last: whoever watches it sees the run's final state
     }
 
-    /** One run in progress, touched only on the worker thread (and read once it is over). */
+    /**
+     * One run in progress, on the run thread: its mini models' batches queue on the worker (compare
+     * screen questions are answered between two of them) and its endpoints' requests wait on their own
+     * threads, so a slow server never holds the worker.
+     */
     private final class Session {
         private final long start = System.nanoTime();
         private final ComparedPair pair;
+        private volatile boolean cancelled;
+        private volatile Future<?> task;
         private Benchmark<?> benchmark;
         private ProbeRun run;
         private ProbeRunner runner;
@@ -183,8 +196,9 @@ public final class ProbesViewModel {
             this.pair = pair;
         }
 
-        void open(Benchmark<?> chosen, MiniDeem models, List<Contender> remote) throws IOException {
-            List<Contender> contenders = new ArrayList<>(MiniContender.pair(models));
+        void open(Benchmark<?> chosen, List<Contender> remote) throws IOException {
+            checkCancelled();
+            List<Contender> contenders = new ArrayList<>(MiniContender.pairOn(worker));
             contenders.addAll(remote);
             RunInfo info = RunInfo.describe(chosen, bundle, contenders, ProbeRunner.DEFAULT_BATCH);
             benchmark = chosen;
@@ -199,23 +213,33 @@ public final class ProbesViewModel {
             });
         }
 
-        /** Runs the next batch; true when every item is finished. */
-        boolean step(InferenceWorker.Cancellation cancellation) throws IOException {
-            ProbeRunner.Timing timing = runner.run(benchmark, run, 1, cancellation::check, (batch, p) -> {
+        void runAll() throws IOException {
+            ProbeRunner.Timing timing = runner.run(benchmark, run, this::checkCancelled, (batch, p) -> {
                 RunReport sofar = RunReport.of(benchmark, run.info(), run.records(), Map.of(), pair);
-                // The runner's progress counts this request's batch only; the pace is the whole session's.
-                double eta = new ProbeRunner.Progress(p.done(), p.total(), p.errors(), seconds(),
-                        itemsRun + batch.size(), p.latencies()).etaSeconds();
-                String batchPace = pace(itemsRun + batch.size(), seconds(), p.latencies());
+                String batchPace = pace(p.doneThisSession(), seconds(), p.latencies());
+                itemsRun = p.doneThisSession();
                 ui.execute(() -> {
                     results.show(sofar);
-                    showProgress(p.done(), p.total(), eta);
+                    showProgress(p.done(), p.total(), p.etaSeconds());
                     pace = batchPace;
                     progressText.set(progressText.get() + batchPace);
                 });
             });
-            itemsRun += timing.items();
-            return run.records().size() >= benchmark.items().size();
+            itemsRun = timing.items();
+        }
+
+        private void checkCancelled() {
+            if (cancelled) {
+                throw new CancellationException("cancelled");
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            Future<?> running = task;
+            if (running != null) {
+                running.cancel(false); // a run not started yet never starts; a running one stops at its next check
+            }
         }
 
         double seconds() {
@@ -223,11 +247,20 @@ public final class ProbesViewModel {
         }
     }
 
-    /** Stops the run in progress after its current batch; what finished stays in the run folder. */
+    /** Stops the run in progress (requests in flight are cancelled); what finished stays in the run folder. */
     public void cancel() {
-        if (current != null) {
-            current.cancel().run();
+        Session session = current;
+        if (session != null) {
+            session.cancel();
+            finish(session, new CancellationException("cancelled"));
         }
+    }
+
+    /** Stops any run and its thread. */
+    @Override
+    public void close() {
+        cancel();
+        runs.shutdownNow();
     }
 
     public void dismissError() {

@@ -140,6 +140,59 @@ class EndpointsViewModelTest {
     }
 
     @Test
+    void theRequestSettingsAreSavedReachTheClientAndABadOneIsNamed() throws Exception {
+        EndpointsViewModel model = dialog(Map.of());
+        assertThat(model.concurrencyProperty().get()).as("the form starts at the defaults").isEqualTo("8");
+        model.nameProperty().set("served");
+        model.baseUrlProperty().set(url);
+        model.concurrencyProperty().set("three");
+        assertThat(model.add()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("the concurrency is a whole number, not 'three'");
+        model.concurrencyProperty().set("0");
+        assertThat(model.add()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("served: the concurrency must be at least 1, was 0");
+        model.testConnection();
+        assertThat(model.messageProperty().get()).as("test connection checks them too")
+                .isEqualTo("served: the concurrency must be at least 1, was 0");
+
+        model.concurrencyProperty().set("2");
+        model.timeoutSecondsProperty().set("5");
+        model.longestSideProperty().set("336");
+        model.imageFormatProperty().set("jpeg");
+        model.retriesProperty().set("1");
+        model.maxTokensProperty().set("");
+        assertThat(model.add()).isTrue();
+        EndpointEntry saved = model.result().get(0);
+        assertThat(saved.requests()).isEqualTo(new EndpointEntry.Requests(336, "jpeg",
+                EndpointEntry.Requests.DEFAULTS.maxTokens(), 5, 2, 1));
+        var settings = saved.toSettings(Map.of());
+        assertThat(settings.concurrency()).isEqualTo(2);
+        assertThat(settings.timeout()).hasSeconds(5);
+        assertThat(settings.longestSide()).isEqualTo(336);
+        assertThat(settings.imageFormat()).isEqualTo("jpeg");
+        assertThat(settings.retries()).isEqualTo(1);
+
+        SettingsStore store = new SettingsStore(dir.resolve("requests.json"));
+        store.save(Settings.DEFAULTS.withEndpoints(model.result()));
+        assertThat(store.load().endpoints()).containsExactly(saved);
+
+        model.edit(new EndpointEntry("other", url, "", "", ""));
+        assertThat(model.concurrencyProperty().get()).as("editing shows the entry's own settings").isEqualTo("8");
+        model.edit(saved);
+        assertThat(model.timeoutSecondsProperty().get()).isEqualTo("5");
+    }
+
+    @Test
+    void settingsWrittenBeforeRequestSettingsExistedReadWithTheDefaults() throws Exception {
+        Path file = dir.resolve("old-settings.json");
+        Files.writeString(file, "{\"endpoints\":[{\"name\":\"old\",\"baseUrl\":\"" + url + "\",\"modelId\":\"\","
+                + "\"apiKeyEnv\":\"\",\"apiKeyFile\":\"\"}]}", UTF_8);
+        EndpointEntry old = new SettingsStore(file).load().endpoints().get(0);
+        assertThat(old.requests()).isEqualTo(EndpointEntry.Requests.DEFAULTS);
+        assertThat(old.toSettings(Map.of()).concurrency()).isEqualTo(8);
+    }
+
+    @Test
     void aConfiguredEndpointIsAContenderThatAnswersAndCannotReconstruct() throws Exception {
         ContenderRoster roster = ContenderRoster.of(List.of(), Runnable::run, Map.of("SERVE_KEY", KEY));
         roster.setEndpoints(List.of(new EndpointEntry("served", url, "alpha", "SERVE_KEY", "")));
