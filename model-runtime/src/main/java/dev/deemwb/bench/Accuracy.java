@@ -1,17 +1,19 @@
 package dev.deemwb.bench;
 
+import java.util.Objects;
+
 /**
  * {@code correct} out of {@code total}, with the fraction precomputed so that JSON reports carry it.
- * A fraction over zero items is 0 (see {@code total} to tell it apart from a real 0).
+ * The fraction over zero items is null ("n/a").
  * Build with {@link #of}; the canonical constructor rejects inconsistent values.
  */
-public record Accuracy(int correct, int total, double fraction) {
+public record Accuracy(int correct, int total, Double fraction) {
 
     public Accuracy {
         if (correct < 0 || total < correct) {
             throw new IllegalArgumentException("need 0 <= correct <= total, found " + correct + "/" + total);
         }
-        if (fraction != Ratios.ratio(correct, total)) {
+        if (!Objects.equals(fraction, Ratios.ratio(correct, total))) {
             throw new IllegalArgumentException("fraction " + fraction + " is not " + correct + "/" + total);
         }
     }

@@ -1,15 +1,15 @@
 package dev.deemwb.bench;
 
-/** The one division rule for every metric: a fraction whose denominator is zero is 0, not NaN. */
+/** The one division rule for every metric: a fraction over nothing is "n/a" (null), never 0 or NaN. */
 final class Ratios {
 
     private Ratios() {}
 
     /**
-     * {@code numerator / denominator}, or 0 when the denominator is 0. Zero (rather than NaN) keeps
-     * reports valid JSON and charts drawable; the counts beside each fraction show when it is empty.
+     * {@code numerator / denominator}, or null when the denominator is 0: reports write it as JSON
+     * null and tables as "n/a", so an empty set never reads as a score of 0.
      */
-    static double ratio(double numerator, double denominator) {
-        return denominator == 0 ? 0 : numerator / denominator;
+    static Double ratio(double numerator, double denominator) {
+        return denominator == 0 ? null : numerator / denominator;
     }
 }

@@ -225,13 +225,16 @@ final class EvalCommand implements Callable<Integer> {
         return list;
     }
 
-    /** benchmark, metric, variant, then one column per model and n. */
+    /**
+     * benchmark, metric, variant, then per model its value and the n it is computed over (models can
+     * be scored on different items: an imported file may cover only some).
+     */
     private static void printTable(PrintWriter out, List<EvalReports.Entry> entries) {
         List<String> models = new ArrayList<>(entries.get(0).report().scores().keySet());
         StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-18s %-22s %-52s", "benchmark", "metric",
                 "variant"));
-        models.forEach(model -> header.append(String.format(Locale.ROOT, " %10s", model)));
-        out.println(header.append(String.format(Locale.ROOT, " %6s", "n")));
+        models.forEach(model -> header.append(String.format(Locale.ROOT, " %18s", model + " (n)")));
+        out.println(header);
         for (EvalReports.Entry entry : entries) {
             Map<String, Map<String, Metric>> rows = new LinkedHashMap<>();
             for (Metric metric : entry.report().metrics()) {
@@ -244,10 +247,10 @@ final class EvalCommand implements Callable<Integer> {
                         first.benchmark(), first.metric(), first.variant()));
                 models.forEach(model -> {
                     Metric m = byModel.get(model);
-                    line.append(m == null ? String.format(Locale.ROOT, " %10s", "—")
-                            : String.format(Locale.ROOT, " %8.1f %%", 100 * m.value()));
+                    line.append(String.format(Locale.ROOT, " %18s", m == null ? "—"
+                            : m.percent() + String.format(Locale.ROOT, " (%d)", m.n())));
                 });
-                out.println(line.append(String.format(Locale.ROOT, " %6d", first.n())));
+                out.println(line);
             });
         }
     }

@@ -174,7 +174,7 @@ final class ScoreCommand implements Callable<Integer> {
 
     /** A fraction over nothing (a pattern or split no item fell in) is n/a: null in JSON. */
     private static void putAccuracy(Map<String, Object> report, String name, Accuracy accuracy) {
-        report.put(name + "_accuracy", accuracy.total() == 0 ? null : accuracy.fraction());
+        report.put(name + "_accuracy", accuracy.fraction());
         report.put(name + "_n", accuracy.total());
     }
 

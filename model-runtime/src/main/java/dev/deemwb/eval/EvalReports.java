@@ -40,7 +40,7 @@ public final class EvalReports {
         for (Entry entry : entries) {
             for (Metric m : entry.report().metrics()) {
                 rows.add(List.of(m.benchmark(), m.model(), m.metric(), m.variant(),
-                        String.format(Locale.ROOT, "%.6f", m.value()), String.valueOf(m.n()),
+                        m.value() == null ? "" : String.format(Locale.ROOT, "%.6f", m.value()), String.valueOf(m.n()),
                         text(m.tp()), text(m.fp()), text(m.tn()), text(m.fn())));
             }
         }

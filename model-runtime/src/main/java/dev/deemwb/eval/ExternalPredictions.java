@@ -4,8 +4,10 @@ import dev.deemwb.bench.BenchFormatException;
 import dev.deemwb.bench.PredictionFiles;
 import dev.deemwb.bench.pope.PopeAnswer;
 import dev.deemwb.bench.pope.PopeFiles;
+import dev.deemwb.bench.pope.PopeQuestion;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,17 @@ public final class ExternalPredictions {
                     + " questions of " + pope.file().getFileName()
                     + "; answers without question_id are matched by order and must be one per question");
         }
+        Map<Integer, PopeQuestion> questions = new HashMap<>();
+        pope.questions().forEach(question -> questions.put(question.questionId(), question));
         for (int i = 0; i < lines.size(); i++) {
             PopeAnswer line = lines.get(i);
             int id = byId ? line.questionId() : pope.questions().get(i).questionId();
+            PopeQuestion question = questions.get(id);
+            if (line.question() != null && question != null && !question.isAsked(line.question())) {
+                throw BenchFormatException.atLine(file, i + 1, "this answer was given to \"" + line.question().strip()
+                        + "\", but question_id " + id + " of " + pope.file().getFileName() + " asks \""
+                        + question.text() + "\": the answers belong to another split or file");
+            }
             if (answers.putIfAbsent(String.valueOf(id), line.answer()) != null) {
                 throw BenchFormatException.atLine(file, i + 1, "question_id " + id + " is answered twice");
             }

@@ -11,6 +11,7 @@ import dev.deemwb.bench.pope.PopeScorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,11 +83,14 @@ public record PopeBenchmark(Path file, Path images, String split, List<PopeQuest
         PopeScore score = PopeScorer.score(questions, answers);
         BinaryMetrics m = score.official();
         List<Metric> metrics = new ArrayList<>();
-        for (var named : List.of(Map.entry("accuracy", m.accuracy()), Map.entry("precision", m.precision()),
-                Map.entry("recall", m.recall()), Map.entry("f1", m.f1()), Map.entry("yes_ratio", m.yesRatio()))) {
-            metrics.add(new Metric(name(), model, named.getKey(), OFFICIAL, named.getValue(), m.n(),
-                    m.tp(), m.fp(), m.tn(), m.fn()));
-        }
+        Map<String, Double> official = new LinkedHashMap<>(); // values may be null: n/a
+        official.put("accuracy", m.accuracy());
+        official.put("precision", m.precision());
+        official.put("recall", m.recall());
+        official.put("f1", m.f1());
+        official.put("yes_ratio", m.yesRatio());
+        official.forEach((metric, value) -> metrics.add(new Metric(name(), model, metric, OFFICIAL, value, m.n(),
+                m.tp(), m.fp(), m.tn(), m.fn())));
         ExactMatch exact = score.exactMatch();
         metrics.add(Metric.of(name(), model, "accuracy", EXACT, exact.accuracy().fraction(), exact.accuracy().total()));
         return new Scored<>(score, metrics, score.skipped());

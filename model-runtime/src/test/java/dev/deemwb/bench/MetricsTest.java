@@ -25,13 +25,33 @@ class MetricsTest {
     }
 
     @Test
-    void zeroDenominatorsGiveZero() {
-        // A model that always says no: tp=0 fp=0 tn=5 fn=3. No predicted yes -> precision 0 (not NaN),
-        // recall 0/3 = 0, F1 0, accuracy 5/8 = 0.625, yes-ratio 0.
+    void aRatioOverNothingIsNotAvailableNeverZero() {
+        // A model that always says no: tp=0 fp=0 tn=5 fn=3. It never says yes -> precision n/a;
+        // recall 0/3 = 0; F1 = 2tp/(2tp+fp+fn) = 0/3 = 0 (it found none of the 3 yes items);
+        // accuracy 5/8 = 0.625; yes-ratio 0/8 = 0.
         BinaryMetrics alwaysNo = BinaryMetrics.fromCounts(0, 0, 5, 3);
-        assertThat(alwaysNo).isEqualTo(new BinaryMetrics(0.625, 0, 0, 0, 0, 0, 0, 5, 3, 8));
+        assertThat(alwaysNo).isEqualTo(new BinaryMetrics(0.625, null, 0.0, 0.0, 0.0, 0, 0, 5, 3, 8));
 
-        assertThat(BinaryMetrics.fromCounts(0, 0, 0, 0)).isEqualTo(new BinaryMetrics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        // Only "no" labels, always answered no: recall and F1 have no yes to count -> n/a.
+        assertThat(BinaryMetrics.fromCounts(0, 0, 4, 0))
+                .isEqualTo(new BinaryMetrics(1.0, null, null, null, 0.0, 0, 0, 4, 0, 4));
+        assertThat(BinaryMetrics.fromCounts(0, 0, 0, 0))
+                .isEqualTo(new BinaryMetrics(null, null, null, null, null, 0, 0, 0, 0, 0));
+        assertThat(Accuracy.of(0, 0).fraction()).isNull();
+    }
+
+    @Test
+    void f1EqualsPopesFormulaWhereverThatIsDefined() {
+        for (int[] c : new int[][] {{3, 1, 4, 2}, {1, 0, 0, 7}, {5, 5, 0, 0}, {0, 2, 3, 1}}) {
+            BinaryMetrics m = BinaryMetrics.fromCounts(c[0], c[1], c[2], c[3]);
+            double p = c[0] + c[1] == 0 ? Double.NaN : (double) c[0] / (c[0] + c[1]);
+            double r = (double) c[0] / (c[0] + c[3]);
+            if (p + r > 0) {
+                assertThat(m.f1()).isCloseTo(2 * p * r / (p + r), within(1e-12));
+            } else {
+                assertThat(m.f1()).as("tp = 0: none found").isEqualTo(0.0);
+            }
+        }
     }
 
     @Test
@@ -41,6 +61,8 @@ class MetricsTest {
         assertThatThrownBy(() -> new BinaryMetrics(0.7, 0.75, 0.6, 2.0 / 3, 0.4, 3, 1, 4, 2, 11))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Accuracy(1, 2, 0.4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Accuracy(0, 0, 0.0)).as("0 over nothing is not 0")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -52,7 +74,7 @@ class MetricsTest {
         tally.add(true);
 
         assertThat(tally.result()).isEqualTo(new Accuracy(3, 4, 0.75));
-        assertThat(new Accuracy.Tally().result()).isEqualTo(new Accuracy(0, 0, 0));
+        assertThat(new Accuracy.Tally().result()).isEqualTo(new Accuracy(0, 0, null));
     }
 
     @Test

@@ -73,6 +73,40 @@ class EvalCommandTest {
     }
 
     @Test
+    void theTableShowsEachModelsOwnNAndNotAvailableForARatioOverNothing() throws IOException {
+        Path split = suite.resolve("pope/mini_pope_random.jsonl");
+        Path predictions = out.resolve("partial.jsonl");
+        // Ten of the 24 questions answered, always "no": the external model never says yes.
+        StringBuilder lines = new StringBuilder();
+        for (String line : Files.readAllLines(split).subList(0, 10)) {
+            lines.append("{\"question_id\": ").append(Json.mapper().readTree(line).get("question_id").asInt())
+                    .append(", \"answer\": \"no\"}\n");
+        }
+        Files.writeString(predictions, lines);
+
+        CliRun run = CliRun.of("eval", "--pope", split.toString(), "--images", suite.resolve("pope/images").toString(),
+                "--bundle", bundle.toString(), "--out", out.toString(), "--predictions", predictions.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String precision = run.out().lines().filter(l -> l.contains(" precision ")).findFirst().orElseThrow();
+        assertThat(precision).contains("(24)").endsWith("n/a (10)");
+        String accuracy = run.out().lines().filter(l -> l.contains(" accuracy ") && l.contains("official"))
+                .findFirst().orElseThrow();
+        assertThat(accuracy).endsWith("(10)");
+        JsonNode metrics = Json.mapper().readTree(out.resolve(EvalReports.JSON_FILE).toFile())
+                .get("runs").get(0).get("metrics");
+        JsonNode externalPrecision = null;
+        for (JsonNode m : metrics) {
+            if (m.get("model").asText().equals("external") && m.get("metric").asText().equals("precision")) {
+                externalPrecision = m;
+            }
+        }
+        assertThat(externalPrecision).isNotNull();
+        assertThat(externalPrecision.get("value").isNull()).as("n/a is null in JSON, never 0").isTrue();
+        assertThat(externalPrecision.get("n").asInt()).isEqualTo(10);
+    }
+
+    @Test
     void anUnreadableBenchmarkFileFailsWithItsName() throws IOException {
         Path broken = out.resolve("broken.jsonl");
         Files.writeString(broken, "{\"question_id\": 1, \"image\": \"a.png\"\n");

@@ -147,6 +147,23 @@ class ExternalPredictionsTest {
     }
 
     @Test
+    void popeAnswersToAnotherSplitsQuestionsAreRefusedAtTheirLine() throws IOException {
+        PopeBenchmark pope = (PopeBenchmark) benchmarks.get(0);
+        List<PopeAnswer> lines = new ArrayList<>();
+        for (PopeQuestion question : pope.questions()) {
+            lines.add(new PopeAnswer(question.text(), "yes"));
+        }
+        lines.set(2, new PopeAnswer("Is there a unicorn in the image?", "no"));
+        Path file = dir.resolve("other-split.jsonl");
+        PopeFiles.writeAnswers(file, lines);
+
+        assertThatThrownBy(() -> ExternalPredictions.read(pope, file)).isInstanceOf(BenchFormatException.class)
+                .hasMessageContaining("other-split.jsonl").hasMessageContaining("line 3")
+                .hasMessageContaining("\"Is there a unicorn in the image?\"")
+                .hasMessageContaining("asks \"" + pope.questions().get(2).text() + "\"");
+    }
+
+    @Test
     void mmvpAndRobustVqaPredictionsKeyedByIdScoreAsTheSameAnswersGivenDirectly() throws IOException {
         for (Benchmark<?> benchmark : benchmarks.subList(3, 5)) {
             Map<String, String> answers = someAnswers(benchmark, 3);

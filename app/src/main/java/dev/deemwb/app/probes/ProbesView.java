@@ -209,7 +209,7 @@ public final class ProbesView extends BorderPane {
         table.getColumns().setAll(List.of(
                 column("model", Metric::model),
                 column("metric", Metric::metric),
-                column("value", m -> String.format(Locale.ROOT, "%.1f %%", 100 * m.value())),
+                column("value", Metric::percent),
                 column("N", m -> String.valueOf(m.n())),
                 column("TP", m -> count(m.tp())),
                 column("FP", m -> count(m.fp())),

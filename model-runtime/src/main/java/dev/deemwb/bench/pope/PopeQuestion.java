@@ -26,4 +26,13 @@ public record PopeQuestion(
     public YesNo expected() {
         return YesNo.fromLabel(label);
     }
+
+    /** Whether {@code asked} is this question's text, ignoring case, spacing and the final punctuation. */
+    public boolean isAsked(String asked) {
+        return comparable(asked).equals(comparable(text));
+    }
+
+    private static String comparable(String question) {
+        return question.strip().replaceAll("\\s+", " ").replaceAll("[?.!]+$", "").toLowerCase(java.util.Locale.ROOT);
+    }
 }

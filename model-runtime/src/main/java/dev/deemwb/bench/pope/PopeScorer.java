@@ -22,23 +22,28 @@ import java.util.Objects;
  * or with an unknown id ({@value Skipped#UNMATCHED_ANSWER}), a second answer for one id
  * ({@value Skipped#DUPLICATE_ANSWER}; the first is scored). POPE's script would instead crash or
  * silently mis-align; a non-empty skip list is a warning to read.
+ *
+ * <p>An answer that carries its question must carry the matched question's text (compared ignoring
+ * case, spacing and the final punctuation): the three splits share images and "yes" questions but not
+ * their "no" questions, so answers to another split would otherwise score as if they were this one's.
  */
 public final class PopeScorer {
 
     private PopeScorer() {}
 
-    private record Match(PopeQuestion question, String answer) {}
+    private record Match(PopeQuestion question, PopeAnswer answer) {}
 
     public static PopeScore score(List<PopeQuestion> questions, List<PopeAnswer> answers) {
         List<Skipped> skipped = new ArrayList<>();
         List<Match> matches = matchesById(answers)
                 ? matchById(questions, answers, skipped)
                 : matchByOrder(questions, answers, skipped);
+        matches.forEach(PopeScorer::checkSameQuestion);
         int tp = 0, fp = 0, tn = 0, fn = 0;
         ExactMatch.Tally exact = new ExactMatch.Tally();
         for (Match match : matches) {
             YesNo expected = match.question().expected();
-            boolean saidYes = AnswerCleaning.popeOfficial(match.answer()) == YesNo.YES;
+            boolean saidYes = AnswerCleaning.popeOfficial(match.answer().answer()) == YesNo.YES;
             if (expected == YesNo.YES && saidYes) {
                 tp++;
             } else if (expected == YesNo.YES) {
@@ -48,7 +53,7 @@ public final class PopeScorer {
             } else {
                 tn++;
             }
-            exact.add(expected, match.answer());
+            exact.add(expected, match.answer().answer());
         }
         return new PopeScore(BinaryMetrics.fromCounts(tp, fp, tn, fn), exact.result(), Skips.of(skipped));
     }
@@ -71,7 +76,7 @@ public final class PopeScorer {
             } else if (i >= questions.size()) {
                 skipped.add(new Skipped("answer " + (i + 1), Skipped.UNMATCHED_ANSWER));
             } else {
-                matches.add(new Match(questions.get(i), answers.get(i).answer()));
+                matches.add(new Match(questions.get(i), answers.get(i)));
             }
         }
         return matches;
@@ -79,7 +84,7 @@ public final class PopeScorer {
 
     private static List<Match> matchById(List<PopeQuestion> questions, List<PopeAnswer> answers,
             List<Skipped> skipped) {
-        Map<Integer, String> answerById = new LinkedHashMap<>();
+        Map<Integer, PopeAnswer> answerById = new LinkedHashMap<>();
         Map<Integer, PopeQuestion> questionById = new LinkedHashMap<>();
         for (PopeQuestion question : questions) {
             if (questionById.put(question.questionId(), question) != null) {
@@ -90,13 +95,13 @@ public final class PopeScorer {
             String item = "question_id " + answer.questionId();
             if (!questionById.containsKey(answer.questionId())) {
                 skipped.add(new Skipped(item, Skipped.UNMATCHED_ANSWER));
-            } else if (answerById.putIfAbsent(answer.questionId(), answer.answer()) != null) {
+            } else if (answerById.putIfAbsent(answer.questionId(), answer) != null) {
                 skipped.add(new Skipped(item, Skipped.DUPLICATE_ANSWER));
             }
         }
         List<Match> matches = new ArrayList<>();
         for (PopeQuestion question : questions) {
-            String answer = answerById.get(question.questionId());
+            PopeAnswer answer = answerById.get(question.questionId());
             if (answer == null) {
                 skipped.add(new Skipped(describe(question), Skipped.NO_ANSWER));
             } else {
@@ -104,6 +109,16 @@ public final class PopeScorer {
             }
         }
         return matches;
+    }
+
+    /** @throws IllegalArgumentException when the answer says it answers another question */
+    private static void checkSameQuestion(Match match) {
+        String asked = match.answer().question();
+        if (asked != null && !match.question().isAsked(asked)) {
+            throw new IllegalArgumentException("the answer to " + describe(match.question()) + " was given to \""
+                    + asked.strip() + "\", but this split asks \"" + match.question().text() + "\": the answers "
+                    + "belong to another split or file");
+        }
     }
 
     private static String describe(PopeQuestion question) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class PopeScorerTest {
 
+    private static final String ASKED = "Is there a dog in the image?";
+
     private static final List<PopeQuestion> QUESTIONS = List.of(
             question(1, "yes"), question(2, "yes"), question(3, "yes"), question(4, "yes"),
             question(5, "no"), question(6, "no"), question(7, "no"), question(8, "no"));
@@ -37,7 +39,7 @@ class PopeScorerTest {
 
     @Test
     void officialAndExactMatchMetricsByOrder() {
-        PopeScore score = PopeScorer.score(QUESTIONS, ANSWERS.stream().map(a -> new PopeAnswer("q", a)).toList());
+        PopeScore score = PopeScorer.score(QUESTIONS, ANSWERS.stream().map(a -> new PopeAnswer(ASKED, a)).toList());
 
         BinaryMetrics official = score.official();
         assertThat(List.of(official.tp(), official.fp(), official.tn(), official.fn(), official.n()))
@@ -55,24 +57,24 @@ class PopeScorerTest {
     void byIdMatchingIgnoresOrder() {
         List<PopeAnswer> shuffled = new ArrayList<>();
         for (int i = ANSWERS.size() - 1; i >= 0; i--) {
-            shuffled.add(new PopeAnswer(i + 1, "q", ANSWERS.get(i)));
+            shuffled.add(new PopeAnswer(i + 1, ASKED, ANSWERS.get(i)));
         }
 
         PopeScore byId = PopeScorer.score(QUESTIONS, shuffled);
 
-        assertThat(byId).isEqualTo(PopeScorer.score(QUESTIONS, ANSWERS.stream().map(a -> new PopeAnswer("q", a)).toList()));
+        assertThat(byId).isEqualTo(PopeScorer.score(QUESTIONS, ANSWERS.stream().map(a -> new PopeAnswer(ASKED, a)).toList()));
     }
 
     @Test
     void byOrderReportsMissingAndExtraAnswersAsSkipped() {
         // 3 questions, 2 answers: question 3 is skipped, not counted wrong; n = 2 (tp=1 for "yes", tn=1 for "no")
         PopeScore fewer = PopeScorer.score(List.of(question(1, "yes"), question(2, "no"), question(3, "yes")),
-                List.of(new PopeAnswer("q", "yes"), new PopeAnswer("q", "no")));
+                List.of(new PopeAnswer(ASKED, "yes"), new PopeAnswer(ASKED, "no")));
         assertThat(fewer.official()).isEqualTo(BinaryMetrics.fromCounts(1, 0, 1, 0));
         assertThat(fewer.skipped().items()).containsExactly(new Skipped("question_id 3", Skipped.NO_ANSWER));
 
         PopeScore more = PopeScorer.score(List.of(question(1, "yes")),
-                List.of(new PopeAnswer("q", "yes"), new PopeAnswer("q", "no")));
+                List.of(new PopeAnswer(ASKED, "yes"), new PopeAnswer(ASKED, "no")));
         assertThat(more.official().n()).isEqualTo(1);
         assertThat(more.skipped().items()).containsExactly(new Skipped("answer 2", Skipped.UNMATCHED_ANSWER));
     }
@@ -81,8 +83,8 @@ class PopeScorerTest {
     void byIdReportsDuplicateUnknownAndMissingAnswers() {
         // answers: id 2 "no" (label no: tn), id 1 "yes" (label yes: tp), id 1 again, id 9 (unknown); id 3 unanswered
         PopeScore score = PopeScorer.score(List.of(question(1, "yes"), question(2, "no"), question(3, "yes")),
-                List.of(new PopeAnswer(2, "q", "no"), new PopeAnswer(1, "q", "yes"),
-                        new PopeAnswer(1, "q", "no"), new PopeAnswer(9, "q", "yes")));
+                List.of(new PopeAnswer(2, ASKED, "no"), new PopeAnswer(1, ASKED, "yes"),
+                        new PopeAnswer(1, ASKED, "no"), new PopeAnswer(9, ASKED, "yes")));
 
         assertThat(score.official()).isEqualTo(BinaryMetrics.fromCounts(1, 0, 1, 0));
         assertThat(score.skipped().items()).containsExactly(
@@ -95,7 +97,7 @@ class PopeScorerTest {
     @Test
     void mixedIdConventionsAreRejected() {
         assertThatThrownBy(() -> PopeScorer.score(QUESTIONS,
-                List.of(new PopeAnswer(1, "q", "yes"), new PopeAnswer("q", "no"))))
+                List.of(new PopeAnswer(1, ASKED, "yes"), new PopeAnswer(ASKED, "no"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 of 2");
     }
@@ -103,14 +105,32 @@ class PopeScorerTest {
     @Test
     void scoreSurvivesAJsonRoundTrip() throws Exception {
         PopeScore score = PopeScorer.score(QUESTIONS.subList(0, 3),
-                List.of(new PopeAnswer("q", "Yes."), new PopeAnswer("q", "no")));
+                List.of(new PopeAnswer(ASKED, "Yes."), new PopeAnswer(ASKED, "no")));
 
         String json = Json.mapper().writeValueAsString(score);
 
         assertThat(Json.mapper().readValue(json, PopeScore.class)).isEqualTo(score);
     }
 
+    @Test
+    void answersGivenToAnotherSplitsQuestionsAreRefusedNamingTheQuestion() {
+        List<PopeAnswer> spelledOtherwise = List.of(new PopeAnswer("  is there a DOG in the image ", "yes"),
+                new PopeAnswer(null, "no"));
+        assertThat(PopeScorer.score(QUESTIONS.subList(0, 2), spelledOtherwise).official().n())
+                .as("case, spacing, final punctuation and a missing question are fine").isEqualTo(2);
+
+        List<PopeAnswer> otherSplit = List.of(new PopeAnswer(ASKED, "yes"),
+                new PopeAnswer(2, "Is there a cat in the image?", "no"));
+        assertThatThrownBy(() -> PopeScorer.score(QUESTIONS.subList(0, 2), List.of(otherSplit.get(0),
+                new PopeAnswer("Is there a cat in the image?", "no"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the answer to question_id 2 was given to \"Is there a cat in the image?\", but this split "
+                        + "asks \"Is there a dog in the image?\": the answers belong to another split or file");
+        assertThatThrownBy(() -> PopeScorer.score(QUESTIONS, List.of(new PopeAnswer(1, ASKED, "yes"), otherSplit.get(1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("question_id 2");
+    }
+
     private static PopeQuestion question(int id, String label) {
-        return new PopeQuestion(id, id + ".jpg", "Is there a dog in the image?", label);
+        return new PopeQuestion(id, id + ".jpg", ASKED, label);
     }
 }
