@@ -1,9 +1,16 @@
 package dev.deemwb.cli;
 
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.core.JacksonException;
+import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.MiniContender;
+import dev.deemwb.engine.DjlSetup;
+import dev.deemwb.eval.GalleryResults;
+import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Json;
 import dev.deemwb.io.Png;
+import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.world.Captions;
 import dev.deemwb.world.OodShift;
 import dev.deemwb.world.OodTransform;
@@ -19,8 +26,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "world", description = "The procedural shapes world.", mixinStandardHelpOptions = true,
@@ -93,11 +102,16 @@ final class WorldCommand {
     }
 
     @Command(name = "samples", mixinStandardHelpOptions = true,
-            description = "Write the curated gallery (PNG + sidecar JSON with the scene and suggested questions).")
+            description = {"Write the curated gallery: PNG + sidecar JSON with the scene, the suggested questions and "
+                    + "what the bundle's two models answer, and per category how often over fresh scenes only DEEM, "
+                    + "only the baseline or both are right."})
     static final class Samples implements Callable<Integer> {
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        BundleOption bundleOption;
 
         @Option(names = "--out", defaultValue = "sample-images", paramLabel = "DIR",
                 description = "Folder to write (default: ${DEFAULT-VALUE}).")
@@ -106,10 +120,31 @@ final class WorldCommand {
         @Option(names = "--size", defaultValue = "256", description = "Image side in pixels (default: ${DEFAULT-VALUE}).")
         int size;
 
+        @Option(names = "--seed", defaultValue = "1000", paramLabel = "SEED",
+                description = "Seed of the fresh scenes the hit rates are measured on, one no bundle trains on "
+                        + "(default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--scenes", defaultValue = "300", paramLabel = "N",
+                description = "Fresh scenes per hit rate (default: ${DEFAULT-VALUE}).")
+        int scenes;
+
         @Override
         public Integer call() throws IOException {
+            if (scenes < 1 || size < 8) {
+                throw new ParameterException(spec.commandLine(), "--scenes must be at least 1 and --size at least 8");
+            }
+            DjlSetup.configure();
+            List<SampleImages.Sample> samples;
+            try (NDManager manager = NDManager.newBaseManager();
+                 MiniDeemModels models = Bundles.load(bundleOption.bundle, manager)) {
+                spec.commandLine().getErr().printf("asking %s about %d samples and %d fresh scenes (seed %d)...%n",
+                        bundleOption.bundle, SampleImages.curated().size(), scenes, seed);
+                samples = GalleryResults.answer(SampleImages.curated(), MiniContender.pair(new MiniDeem(models)),
+                        Bundles.readManifest(bundleOption.bundle).bundleId(), size, models.config().imageSize(), seed,
+                        scenes);
+            }
             SceneRenderer renderer = new SceneRenderer();
-            List<SampleImages.Sample> samples = SampleImages.curated();
             for (SampleImages.Sample sample : samples) {
                 AtomicFiles.write(out.resolve(sample.name() + ".png"),
                         Png.encode(renderer.render(sample.scene(), size, sample.shift())));

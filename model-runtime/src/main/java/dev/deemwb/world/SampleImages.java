@@ -14,8 +14,17 @@ import java.util.Set;
  */
 public final class SampleImages {
 
-    /** One gallery image: a file stem, a title, how it was rendered and what to ask. */
-    public record Sample(String name, String title, Scene scene, OodShift shift, List<QaPair> suggestedQuestions) {
+    /**
+     * One gallery image: a file stem, a title, how it was rendered, the category it shows (null for the
+     * out-of-distribution samples), what to ask, and what a bundle's models answered (null until a
+     * bundle has been asked).
+     */
+    public record Sample(String name, String title, Scene scene, OodShift shift, Category focus,
+                         List<QaPair> suggestedQuestions, SampleResults results) {
+
+        public Sample withResults(SampleResults answered) {
+            return new Sample(name, title, scene, shift, focus, suggestedQuestions, answered);
+        }
     }
 
     private SampleImages() {
@@ -71,7 +80,7 @@ public final class SampleImages {
             // The focus category first: that is what the sample is for.
             questions.sort((a, b) -> Boolean.compare(b.category() == focus, a.category() == focus));
         }
-        return new Sample(name, title, scene, shift, List.copyOf(questions));
+        return new Sample(name, title, scene, shift, focus, List.copyOf(questions), null);
     }
 
     private static Scene firstWith(SceneGenerator generator, Category category, long startSeed, Set<Long> taken) {

@@ -60,8 +60,13 @@ class SampleImagesTest {
         for (SampleImages.Sample sample : SampleImages.curated()) {
             Path json = SHIPPED.resolve(sample.name() + ".json");
             SampleImages.Sample shipped = Json.mapper().readValue(json.toFile(), SampleImages.Sample.class);
-            assertThat(shipped).as(json + " (regenerate with ./deemwb world samples --out sample-images)")
+            assertThat(shipped.withResults(null)).as(json + " (regenerate with ./deemwb world samples --out sample-images)")
                     .isEqualTo(sample);
+            assertThat(shipped.results()).as(json + ": the models' answers are stored").isNotNull();
+            assertThat(shipped.results().answered()).extracting(SampleResults.Answered::question)
+                    .containsExactlyElementsOf(sample.suggestedQuestions().stream().map(QaPair::question).toList());
+            assertThat(shipped.results().hitRate() == null).as(json + ": a hit rate exactly where a category is shown")
+                    .isEqualTo(sample.focus() == null);
             byte[] png = Files.readAllBytes(SHIPPED.resolve(sample.name() + ".png"));
             assertThat(Sha256.of(png)).as(sample.name() + ".png shows its sidecar's scene")
                     .isEqualTo(Sha256.of(Png.encode(renderer.render(shipped.scene(), SHIPPED_SIZE, shipped.shift()))));

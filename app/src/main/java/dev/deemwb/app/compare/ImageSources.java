@@ -60,7 +60,8 @@ public final class ImageSources {
                 Optional.empty(), Questions.all(scene).stream().map(QaPair::question).toList(), modelInputSize);
     }
 
-    private static Optional<SampleImages.Sample> sidecar(Path file) {
+    /** The gallery sidecar beside {@code file} ({@code name.json}), if there is one that reads as ours. */
+    public static Optional<SampleImages.Sample> sidecar(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         Path json = file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".json");
