@@ -1,12 +1,9 @@
 package dev.deemwb.app;
 
 import dev.deemwb.app.compare.ImageSources;
-import dev.deemwb.world.SampleImages;
-import dev.deemwb.world.SampleResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.scene.control.ListCell;
@@ -38,25 +35,6 @@ final class SampleGallery extends ListView<Path> {
         });
     }
 
-    /**
-     * Under the name, how typical the picture is: over fresh scenes, how often on its category only the
-     * second model (DEEM) is right, and only the first; empty for samples without a category or results.
-     */
-    static String hitRateLine(SampleImages.Sample sample) {
-        SampleResults results = sample.results();
-        if (results == null || results.hitRate() == null) {
-            return "";
-        }
-        SampleResults.HitRate hit = results.hitRate();
-        return String.format(Locale.ROOT, "%s, %d fresh scenes: only %s right %s · only %s %s", hit.category(),
-                hit.scenes(), results.models().get(1), percent(hit.onlySecond()), results.models().get(0),
-                percent(hit.onlyFirst()));
-    }
-
-    private static String percent(Double fraction) {
-        return fraction == null ? "n/a" : String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
-    }
-
     private static final class SampleCell extends ListCell<Path> {
         @Override
         protected void updateItem(Path item, boolean empty) {
@@ -69,7 +47,7 @@ final class SampleGallery extends ListView<Path> {
             }
             String name = item.getFileName().toString();
             String stem = name.substring(0, name.length() - ".png".length());
-            String hitRate = ImageSources.sidecar(item).map(SampleGallery::hitRateLine).orElse("");
+            String hitRate = ImageSources.sidecar(item).map(SampleCaptions::hitRate).orElse("");
             setText(hitRate.isEmpty() ? stem : stem + "\n" + hitRate);
             setTooltip(hitRate.isEmpty() ? null : new Tooltip("How often over fresh scenes, not only on this picture, "
                     + "one model is right where the other is wrong: " + hitRate));

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The gallery's line under each picture: how typical it is, from its sidecar. */
-class SampleGalleryTest {
+class SampleCaptionsTest {
 
     private static final SampleImages.Sample COLOUR = SampleImages.curated().stream()
             .filter(s -> s.name().equals("color-1")).findFirst().orElseThrow();
@@ -18,14 +18,14 @@ class SampleGalleryTest {
         SampleResults results = new SampleResults("mini-deem", List.of("baseline", "deem"), List.of(),
                 new SampleResults.HitRate("color", 1000, 300, 621, 0.4, 0.046, 0.31));
 
-        assertThat(SampleGallery.hitRateLine(COLOUR.withResults(results)))
+        assertThat(SampleCaptions.hitRate(COLOUR.withResults(results)))
                 .isEqualTo("color, 300 fresh scenes: only deem right 31 % · only baseline 5 %");
     }
 
     @Test
     void aSampleWithoutResultsOrCategorySaysNothing() {
-        assertThat(SampleGallery.hitRateLine(COLOUR)).isEmpty();
+        assertThat(SampleCaptions.hitRate(COLOUR)).isEmpty();
         SampleResults noCategory = new SampleResults("mini-deem", List.of("baseline", "deem"), List.of(), null);
-        assertThat(SampleGallery.hitRateLine(COLOUR.withResults(noCategory))).isEmpty();
+        assertThat(SampleCaptions.hitRate(COLOUR.withResults(noCategory))).isEmpty();
     }
 }
