@@ -158,7 +158,7 @@ final class EvalCommand implements Callable<Integer> {
                 RunReport report = RunReport.of(benchmark, run.info(), run.records(), external, compared);
                 err.printf(Locale.ROOT, "%s: %d items, %d run now in %.1f s, %d could not be asked%n", benchmark.name(),
                         benchmark.items().size(), timing.items(), timing.wallSeconds(), report.errors().size());
-                entries.add(new EvalReports.Entry(report, timing));
+                entries.add(new EvalReports.Entry(report, timing, run.totalTiming()));
             }
         } finally {
             remote.forEach(Contender::close);

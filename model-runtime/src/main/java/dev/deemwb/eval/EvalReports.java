@@ -30,8 +30,11 @@ public final class EvalReports {
     record FailedItem(String id, String image, String error) {
     }
 
-    /** One run's report with what this session spent on it. */
-    public record Entry(RunReport report, ProbeRunner.Timing timing) {
+    /**
+     * One run's report with what it took: in this invocation, and over the whole run (every session of
+     * a resumed run, batch by batch).
+     */
+    public record Entry(RunReport report, ProbeRunner.Timing thisInvocation, ProbeRunner.Timing wholeRun) {
     }
 
     public static void write(Path out, List<Entry> entries) throws IOException {
@@ -55,10 +58,8 @@ public final class EvalReports {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("generated", Instant.now().toString());
         List<Object> runs = new ArrayList<>();
-        int questions = 0;
-        double wall = 0;
-        Map<String, Double> modelSeconds = new LinkedHashMap<>();
-        Map<String, Integer> modelQuestions = new LinkedHashMap<>();
+        ProbeRunner.Timing wholeRuns = ProbeRunner.Timing.NONE;
+        ProbeRunner.Timing invocation = ProbeRunner.Timing.NONE;
         for (Entry entry : entries) {
             RunReport r = entry.report();
             Map<String, Object> run = new LinkedHashMap<>();
@@ -79,20 +80,19 @@ public final class EvalReports {
             r.disagreement().forEach((outcome, count) -> cells.put(outcome.name().toLowerCase(Locale.ROOT), count));
             run.put("disagreement", cells);
             run.put("latency_ms", Latencies.of(r.records()));
-            run.put("timing", timing(entry.timing()));
+            run.put("timing", timing(entry.wholeRun()));
+            run.put("this_invocation", timing(entry.thisInvocation()));
             runs.add(run);
-            questions += entry.timing().questions();
-            wall += entry.timing().wallSeconds();
-            entry.timing().modelSeconds().forEach((model, s) -> modelSeconds.merge(model, s, Double::sum));
-            entry.timing().modelQuestions().forEach((model, n) -> modelQuestions.merge(model, n, Integer::sum));
+            wholeRuns = wholeRuns.plus(entry.wholeRun());
+            invocation = invocation.plus(entry.thisInvocation());
         }
         report.put("runs", runs);
-        report.put("timing", timing(new ProbeRunner.Timing(
-                entries.stream().mapToInt(e -> e.timing().items()).sum(), questions, wall, modelSeconds, modelQuestions)));
+        report.put("timing", timing(wholeRuns));
+        report.put("this_invocation", timing(invocation));
         return report;
     }
 
-    /** What this session ran (a resumed run times only the items it ran). */
+    /** Items run, questions per model, seconds (wall: summed over batches) and the rate per model. */
     private static Map<String, Object> timing(ProbeRunner.Timing timing) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("items_run", timing.items());

@@ -32,15 +32,19 @@ public final class ProbeRun implements RunRecords {
 
     public static final String INFO_FILE = "run.json";
     public static final String RECORDS_FILE = "records.jsonl";
+    /** One line per finished batch, so a resumed run's report times the whole run. */
+    public static final String TIMING_FILE = "timing.jsonl";
 
     private final Path dir;
     private final RunInfo info;
     private final Map<String, RunRecord> records;
+    private ProbeRunner.Timing timing;
 
-    private ProbeRun(Path dir, RunInfo info, Map<String, RunRecord> records) {
+    private ProbeRun(Path dir, RunInfo info, Map<String, RunRecord> records, ProbeRunner.Timing timing) {
         this.dir = dir;
         this.info = info;
         this.records = records;
+        this.timing = timing;
     }
 
     /**
@@ -55,14 +59,39 @@ public final class ProbeRun implements RunRecords {
         if (!Files.exists(infoFile)) {
             Json.write(infoFile, info);
             Files.deleteIfExists(dir.resolve(RECORDS_FILE));
-            return new ProbeRun(dir, info, new LinkedHashMap<>());
+            Files.deleteIfExists(dir.resolve(TIMING_FILE));
+            return new ProbeRun(dir, info, new LinkedHashMap<>(), ProbeRunner.Timing.NONE);
         }
         RunInfo earlier = Json.mapper().readValue(infoFile.toFile(), RunInfo.class);
         String conflict = info.conflictWith(earlier);
         if (conflict != null) {
             throw new IllegalArgumentException(dir + ": cannot resume here: " + conflict + "; choose another folder");
         }
-        return new ProbeRun(dir, earlier, readFinished(dir.resolve(RECORDS_FILE)));
+        return new ProbeRun(dir, earlier, readFinished(dir.resolve(RECORDS_FILE)), readTiming(dir.resolve(TIMING_FILE)));
+    }
+
+    /** The batches' timings summed; a line a kill cut short is dropped. */
+    private static ProbeRunner.Timing readTiming(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return ProbeRunner.Timing.NONE;
+        }
+        dropCutLine(file);
+        ProbeRunner.Timing total = ProbeRunner.Timing.NONE;
+        for (ProbeRunner.Timing batch : JsonLines.read(file, line -> line.as(ProbeRunner.Timing.class))) {
+            total = total.plus(batch);
+        }
+        return total;
+    }
+
+    /** Cuts a last line without its newline (a kill mid-write); true if there was one. */
+    private static boolean dropCutLine(Path file) throws IOException {
+        String text = Files.readString(file, UTF_8);
+        int end = text.lastIndexOf('\n') + 1;
+        if (end == text.length()) {
+            return false;
+        }
+        AtomicFiles.writeString(file, text.substring(0, end));
+        return true;
     }
 
     private static Map<String, RunRecord> readFinished(Path file) throws IOException {
@@ -70,12 +99,7 @@ public final class ProbeRun implements RunRecords {
         if (!Files.exists(file)) {
             return finished;
         }
-        String text = Files.readString(file, UTF_8);
-        int end = text.lastIndexOf('\n') + 1; // past it, a line a kill cut short
-        boolean rewrite = end < text.length();
-        if (rewrite) {
-            AtomicFiles.writeString(file, text.substring(0, end));
-        }
+        boolean rewrite = dropCutLine(file);
         for (RunRecord record : JsonLines.read(file, line -> line.as(RunRecord.class))) {
             RunRecord earlier = finished.put(record.id(), record);
             if (earlier != null && !earlier.isError()) {
@@ -96,15 +120,30 @@ public final class ProbeRun implements RunRecords {
         for (RunRecord record : batch) {
             text.append(Json.compactWriter().writeValueAsString(record)).append('\n');
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(RECORDS_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(UTF_8));
+        appendDurably(dir.resolve(RECORDS_FILE), text.toString());
+        batch.forEach(record -> records.put(record.id(), record));
+    }
+
+    @Override
+    public synchronized void appendTiming(ProbeRunner.Timing batch) throws IOException {
+        appendDurably(dir.resolve(TIMING_FILE), Json.compactWriter().writeValueAsString(batch) + "\n");
+        timing = timing.plus(batch);
+    }
+
+    @Override
+    public synchronized ProbeRunner.Timing totalTiming() {
+        return timing;
+    }
+
+    private static void appendDurably(Path file, String text) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
             channel.force(false);
         }
-        batch.forEach(record -> records.put(record.id(), record));
     }
 
     /** The run's description; for a resumed run, as first written. */

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +73,23 @@ public final class ProbeRunner {
      */
     public record Timing(int items, int questions, double wallSeconds, Map<String, Double> modelSeconds,
                          Map<String, Integer> modelQuestions) {
+
+        public static final Timing NONE = new Timing(0, 0, 0, Map.of(), Map.of());
+
+        public Timing {
+            modelSeconds = Map.copyOf(modelSeconds);
+            modelQuestions = Map.copyOf(modelQuestions);
+        }
+
+        /** Both together: items, seconds and questions added; the most questions any model was asked, per model. */
+        public Timing plus(Timing other) {
+            Map<String, Double> seconds = new TreeMap<>(modelSeconds);
+            other.modelSeconds.forEach((model, s) -> seconds.merge(model, s, Double::sum));
+            Map<String, Integer> asked = new TreeMap<>(modelQuestions);
+            other.modelQuestions.forEach((model, n) -> asked.merge(model, n, Integer::sum));
+            return new Timing(items + other.items, asked.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+                    wallSeconds + other.wallSeconds, seconds, asked);
+        }
 
         public double questionsPerSecond(String model) {
             double seconds = modelSeconds.getOrDefault(model, 0.0);
@@ -134,11 +152,19 @@ public final class ProbeRunner {
             checkCancelled.run();
             List<ProbeItem> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
             errors -= (int) batch.stream().filter(item -> run.record(item.id()) != null).count();
+            long batchStart = System.nanoTime();
+            Map<String, Double> secondsBefore = new LinkedHashMap<>(seconds);
             Batch answered = ask(benchmark, batch, run, seconds, checkCancelled);
             List<RunRecord> records = answered.records(benchmark);
-            answered.askedItems.forEach((id, indices) -> asked.merge(id, indices.size(), Integer::sum));
+            Map<String, Integer> batchAsked = new LinkedHashMap<>();
+            answered.askedItems.forEach((id, indices) -> batchAsked.put(id, indices.size()));
+            batchAsked.forEach((id, n) -> asked.merge(id, n, Integer::sum));
             errors += (int) records.stream().filter(RunRecord::isError).count();
             run.append(records);
+            Map<String, Double> batchSeconds = new LinkedHashMap<>();
+            seconds.forEach((id, s) -> batchSeconds.put(id, s - secondsBefore.get(id)));
+            run.appendTiming(new Timing(batch.size(), batchAsked.values().stream().mapToInt(Integer::intValue).max()
+                    .orElse(0), (System.nanoTime() - batchStart) / 1e9, batchSeconds, batchAsked));
             thisSession.addAll(records);
             int done = finishedBefore + from + batch.size();
             listener.onBatch(records, new Progress(done, items.size(), errors, (System.nanoTime() - start) / 1e9,

@@ -22,10 +22,28 @@ public interface RunRecords {
     /** Every item's latest record, in the order items were first recorded. */
     List<RunRecord> records();
 
+    /** Adds one finished batch's timing (after its records). */
+    void appendTiming(ProbeRunner.Timing batch) throws IOException;
+
+    /** The timings of every batch recorded, in every session of the run. */
+    ProbeRunner.Timing totalTiming();
+
     /** Records kept in memory only, for evaluations nobody resumes. */
     static RunRecords inMemory() {
         Map<String, RunRecord> records = new LinkedHashMap<>();
         return new RunRecords() {
+            private ProbeRunner.Timing timing = ProbeRunner.Timing.NONE;
+
+            @Override
+            public void appendTiming(ProbeRunner.Timing batch) {
+                timing = timing.plus(batch);
+            }
+
+            @Override
+            public ProbeRunner.Timing totalTiming() {
+                return timing;
+            }
+
             @Override
             public RunRecord record(String itemId) {
                 return records.get(itemId);

@@ -61,15 +61,26 @@ class EvalCommandTest {
     }
 
     @Test
-    void runningAgainResumesAndRunsNothingTwice() {
+    void runningAgainResumesAndRunsNothingTwice() throws IOException {
         String[] args = {"eval", "--pope", suite.resolve("pope/mini_pope_random.jsonl").toString(), "--images",
             suite.resolve("pope/images").toString(), "--bundle", bundle.toString(), "--out", out.toString()};
         assertThat(CliRun.of(args).exitCode()).isZero();
+
+        JsonNode first = Json.mapper().readTree(out.resolve(EvalReports.JSON_FILE).toFile()).get("timing");
 
         CliRun again = CliRun.of(args);
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.err()).contains("pope_random: 24 items, 0 run now");
+        JsonNode report = Json.mapper().readTree(out.resolve(EvalReports.JSON_FILE).toFile());
+        assertThat(report.get("this_invocation").get("items_run").asInt()).isZero();
+        JsonNode whole = report.get("timing");
+        assertThat(whole.get("items_run").asInt()).as("the whole run, not the last invocation").isEqualTo(24);
+        assertThat(whole.get("questions_by_model").get("deem").asInt()).isEqualTo(24);
+        assertThat(whole.get("wall_seconds").asDouble()).isPositive()
+                .isLessThanOrEqualTo(first.get("wall_seconds").asDouble() + 1e-9);
+        assertThat(whole.get("questions_per_second").get("deem").asDouble())
+                .isEqualTo(first.get("questions_per_second").get("deem").asDouble());
     }
 
     @Test
