@@ -134,12 +134,15 @@ final class ServePerfCommand implements Callable<Integer> {
                     ChatServer.Settings.defaults(ApiKey.none()).withMaxBatch(maxBatch))) {
                 remote(server, pope); // warm-up of the client, the server and their connections
                 Map<Integer, Long> warmBatches = server.batchSizes().get(MODEL);
+                double warmBusy = server.busySeconds().get(MODEL);
                 RemoteRun run = remote(server, pope);
                 servedRate = run.timing().questions() / run.timing().wallSeconds();
                 served.put("questions_per_second", servedRate);
                 served.put("wall_seconds", run.timing().wallSeconds());
                 served.put("answered", run.answered());
                 served.put("batch_sizes", difference(server.batchSizes().get(MODEL), warmBatches));
+                // Under 1, the model waited for requests: the bottleneck is outside it (HTTP, decoding, the client).
+                served.put("model_busy_fraction", (server.busySeconds().get(MODEL) - warmBusy) / run.timing().wallSeconds());
                 served.put("latency_ms", Latencies.of(run.records()).get(MODEL));
             }
             err.printf(Locale.ROOT, "through serve at concurrency %d: %.0f questions/s%n", concurrency, servedRate);

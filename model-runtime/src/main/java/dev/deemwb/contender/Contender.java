@@ -3,6 +3,7 @@ package dev.deemwb.contender;
 import dev.deemwb.infer.MiniDeem;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,6 +43,14 @@ public interface Contender extends AutoCloseable {
                                                          MiniDeem.ReconstructionListener listener) {
         return CompletableFuture.failedFuture(new UnsupportedOperationException(
                 "no reconstruction for " + id() + ": it has no diffusion decoder"));
+    }
+
+    /**
+     * A new decoding session that questions can join between steps, its calls run where this
+     * contender's run; empty for contenders that answer whole batches only (endpoints).
+     */
+    default Optional<SteppedDecoding> steppedDecoding() {
+        return Optional.empty();
     }
 
     /** Releases what it holds (connections, threads); the mini models belong to their owner and stay. */

@@ -1,5 +1,6 @@
 package dev.deemwb.contender;
 
+import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.ImageTensors;
@@ -9,9 +10,11 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -123,6 +126,31 @@ public final class MiniContender implements Contender {
         List<float[]> images = questions.stream().map(q -> pixels(q.image())).toList();
         List<String> texts = questions.stream().map(Question::text).toList();
         return owner.call(deem -> deem.answer(variant, images, texts).stream().map(Reply::of).toList());
+    }
+
+    @Override
+    public Optional<SteppedDecoding> steppedDecoding() {
+        AtomicReference<MiniDeem.Decoding> session = new AtomicReference<>(); // made on the owner's thread
+        return Optional.of((questions, replies) -> {
+            List<float[]> images = questions.stream().map(q -> pixels(q.image())).toList();
+            List<String> texts = questions.stream().map(Question::text).toList();
+            return owner.call(deem -> {
+                MiniDeem.Decoding decoding = session.updateAndGet(d -> d != null ? d : deem.decoding(variant));
+                List<CompletableFuture<Answer>> answers = decoding.admit(images, texts);
+                for (int i = 0; i < answers.size(); i++) {
+                    CompletableFuture<Reply> reply = replies.get(i);
+                    answers.get(i).whenComplete((answer, failure) -> {
+                        if (failure == null) {
+                            reply.complete(Reply.of(answer));
+                        } else {
+                            reply.completeExceptionally(failure);
+                        }
+                    });
+                }
+                decoding.step();
+                return decoding.inFlight();
+            });
+        });
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Answering and reconstruction with a loaded mini-DEEM bundle. Not thread-safe: one thread (the
@@ -78,48 +79,159 @@ public final class MiniDeem {
         if (images.size() != questions.size()) {
             throw new IllegalArgumentException(images.size() + " images for " + questions.size() + " questions");
         }
-        long start = System.nanoTime();
-        WordTokenizer tokenizer = models.tokenizer();
-        List<int[]> prompts = new ArrayList<>(questions.size());
         for (String question : questions) {
-            checkQuestion(question, tokenizer, models.config().maxPromptLength());
-            prompts.add(Prompts.question(tokenizer, question));
+            checkQuestion(question, models.tokenizer(), models.config().maxPromptLength());
         }
-        try (NDManager manager = models.manager().newSubManager()) {
-            NDArray tokens = encode(manager, variant, images);
-            int n = prompts.size();
-            List<List<Integer>> generated = new ArrayList<>(n);
-            List<List<Answer.Alternative>> alternatives = new ArrayList<>(n);
-            boolean[] finished = new boolean[n];
-            for (int i = 0; i < n; i++) {
-                generated.add(new ArrayList<>());
+        Decoding decoding = decoding(variant);
+        List<CompletableFuture<Answer>> answers = decoding.admit(images, questions);
+        while (decoding.inFlight() > 0) {
+            decoding.step();
+        }
+        return answers.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** A decoding that questions can join between steps (for serving: see {@link Decoding}). */
+    public Decoding decoding(Variant variant) {
+        return new Decoding(variant);
+    }
+
+    /**
+     * Greedy decoding by steps, which questions join and leave between steps (continuous batching, as
+     * serving engines do): each step runs the language model once over every answer in flight, so
+     * questions arriving while others decode share their model calls instead of waiting for them.
+     * Confined, like the models, to their owner's thread.
+     */
+    public final class Decoding {
+
+        private final Variant variant;
+        private final List<Row> rows = new ArrayList<>();
+
+        /** One answer in flight: its visual tokens {@code (M·D)}, prompt, words so far and where it goes. */
+        private static final class Row {
+            final float[] tokens;
+            final int[] prompt;
+            final List<Integer> generated = new ArrayList<>();
+            final long start;
+            final CompletableFuture<Answer> answer;
+            List<Answer.Alternative> alternatives;
+
+            Row(float[] tokens, int[] prompt, long start, CompletableFuture<Answer> answer) {
+                this.tokens = tokens;
+                this.prompt = prompt;
+                this.start = start;
+                this.answer = answer;
             }
-            for (int step = 0; step < MAX_ANSWER_WORDS && !allTrue(finished); step++) {
-                float[][] next = nextWordProbabilities(manager, variant, tokens, prompts, generated);
-                for (int i = 0; i < n; i++) {
-                    if (finished[i]) {
-                        continue;
-                    }
-                    if (step == 0) {
-                        alternatives.add(top(next[i], tokenizer));
-                    }
-                    int word = argMax(next[i]);
-                    if (word == WordTokenizer.EOS_ID) {
-                        finished[i] = true;
-                    } else {
-                        generated.get(i).add(word);
-                        // The context is full: the answer ends here rather than read a cut prompt.
-                        finished[i] = prompts.get(i).length + generated.get(i).size() >= models.config().maxPromptLength();
-                    }
+        }
+
+        private Decoding(Variant variant) {
+            this.variant = variant;
+        }
+
+        /**
+         * Encodes the images (one encoder call) and puts their questions in flight; each answer completes
+         * in the step that ends it. A question the models cannot read fails alone, saying why; a failed
+         * encoder call fails these and every answer in flight.
+         */
+        public List<CompletableFuture<Answer>> admit(List<float[]> images, List<String> questions) {
+            if (images.size() != questions.size()) {
+                throw new IllegalArgumentException(images.size() + " images for " + questions.size() + " questions");
+            }
+            long start = System.nanoTime();
+            List<CompletableFuture<Answer>> answers = new ArrayList<>(questions.size());
+            List<float[]> readable = new ArrayList<>();
+            List<int[]> prompts = new ArrayList<>();
+            List<CompletableFuture<Answer>> admitted = new ArrayList<>();
+            for (int i = 0; i < questions.size(); i++) {
+                CompletableFuture<Answer> answer = new CompletableFuture<>();
+                answers.add(answer);
+                try {
+                    checkQuestion(questions.get(i), models.tokenizer(), models.config().maxPromptLength());
+                } catch (IllegalArgumentException e) {
+                    answer.completeExceptionally(e);
+                    continue;
                 }
+                readable.add(images.get(i));
+                prompts.add(Prompts.question(models.tokenizer(), questions.get(i)));
+                admitted.add(answer);
             }
-            double latency = (System.nanoTime() - start) / 1e6;
-            List<Answer> answers = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                int[] ids = generated.get(i).stream().mapToInt(Integer::intValue).toArray();
-                answers.add(new Answer(tokenizer.decode(ids), alternatives.get(i), latency));
+            if (admitted.isEmpty()) {
+                return answers;
+            }
+            float[] tokens;
+            try (NDManager manager = models.manager().newSubManager()) {
+                tokens = encode(manager, variant, readable).toFloatArray();
+            } catch (RuntimeException e) {
+                admitted.forEach(answer -> answer.completeExceptionally(e));
+                failAll(e);
+                throw e;
+            }
+            int width = tokens.length / admitted.size();
+            for (int i = 0; i < admitted.size(); i++) {
+                rows.add(new Row(Arrays.copyOfRange(tokens, i * width, (i + 1) * width), prompts.get(i), start,
+                        admitted.get(i)));
             }
             return answers;
+        }
+
+        /** A failed model call fails every answer in flight: none is left waiting for a step that cannot run. */
+        private void failAll(RuntimeException e) {
+            rows.forEach(row -> row.answer.completeExceptionally(e));
+            rows.clear();
+        }
+
+        /** Answers still decoding. */
+        public int inFlight() {
+            return rows.size();
+        }
+
+        /**
+         * One language-model call over every answer in flight: each takes its most likely next word, and
+         * those that end (end of answer, {@link #MAX_ANSWER_WORDS}, or a full context) complete. If the
+         * call fails, every answer in flight fails with it.
+         */
+        public void step() {
+            if (rows.isEmpty()) {
+                return;
+            }
+            float[][] next;
+            try (NDManager manager = models.manager().newSubManager()) {
+                int width = rows.get(0).tokens.length;
+                float[] tokens = new float[rows.size() * width];
+                for (int i = 0; i < rows.size(); i++) {
+                    System.arraycopy(rows.get(i).tokens, 0, tokens, i * width, width);
+                }
+                long[] shape = {rows.size(), models.config().visualTokens(), models.config().tokenDim()};
+                next = nextWordProbabilities(manager, variant, manager.create(tokens, new Shape(shape)),
+                        rows.stream().map(r -> r.prompt).toList(), rows.stream().map(r -> r.generated).toList());
+            } catch (RuntimeException e) {
+                failAll(e);
+                throw e;
+            }
+            WordTokenizer tokenizer = models.tokenizer();
+            List<Row> running = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Row row = rows.get(i);
+                if (row.alternatives == null) {
+                    row.alternatives = top(next[i], tokenizer);
+                }
+                int word = argMax(next[i]);
+                boolean finished = word == WordTokenizer.EOS_ID;
+                if (!finished) {
+                    row.generated.add(word);
+                    // The context is full: the answer ends here rather than read a cut prompt.
+                    finished = row.generated.size() >= MAX_ANSWER_WORDS
+                            || row.prompt.length + row.generated.size() >= models.config().maxPromptLength();
+                }
+                if (finished) {
+                    int[] ids = row.generated.stream().mapToInt(Integer::intValue).toArray();
+                    row.answer.complete(new Answer(tokenizer.decode(ids), row.alternatives,
+                            (System.nanoTime() - row.start) / 1e6));
+                } else {
+                    running.add(row);
+                }
+            }
+            rows.clear();
+            rows.addAll(running);
         }
     }
 
@@ -199,15 +311,6 @@ public final class MiniDeem {
             }
         }
         return best;
-    }
-
-    private static boolean allTrue(boolean[] values) {
-        for (boolean v : values) {
-            if (!v) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Any picture as the encoder's input: {@code (3, 64, 64)} in [-1, 1]. */

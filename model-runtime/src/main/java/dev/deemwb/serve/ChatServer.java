@@ -133,6 +133,13 @@ public final class ChatServer implements AutoCloseable {
         return sizes;
     }
 
+    /** Per model, the seconds its batches spent in the model so far (busy / wall is how loaded it was). */
+    public Map<String, Double> busySeconds() {
+        Map<String, Double> busy = new LinkedHashMap<>();
+        batchers.forEach((id, batcher) -> busy.put(id, batcher.busySeconds()));
+        return busy;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();

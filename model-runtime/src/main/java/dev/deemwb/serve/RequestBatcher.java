@@ -3,6 +3,7 @@ package dev.deemwb.serve;
 import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.Question;
 import dev.deemwb.contender.Reply;
+import dev.deemwb.contender.SteppedDecoding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Turns one-question requests arriving concurrently into batched model calls: the first waiting
- * request opens a batch, which takes what else arrives within {@code window}, up to {@code maxBatch};
- * the next batch forms while this one runs, so under load batches grow to what came in meanwhile.
+ * Turns one-question requests arriving concurrently into batched model calls. When nothing is in
+ * flight, the first waiting request opens a batch, which takes what else arrives within
+ * {@code window}, up to {@code maxBatch}. A contender with {@linkplain Contender#steppedDecoding()
+ * stepped decoding} (the mini models) is batched continuously: between two decoding steps, requests
+ * that arrived join those in flight, up to {@code maxBatch}, and each answer returns the step it
+ * ends in; other contenders answer one whole batch at a time while the next one forms.
  */
 final class RequestBatcher implements AutoCloseable {
 
@@ -29,6 +33,7 @@ final class RequestBatcher implements AutoCloseable {
     private final long windowNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Map<Integer, Long> batchSizes = new TreeMap<>();
+    private long busyNanos;
     private final Thread dispatcher;
     private volatile boolean closed;
 
@@ -60,18 +65,51 @@ final class RequestBatcher implements AutoCloseable {
         return new TreeMap<>(batchSizes);
     }
 
+    /** Seconds spent waiting for the model's answers so far: what the model was busy with, seen from here. */
+    synchronized double busySeconds() {
+        return busyNanos / 1e9;
+    }
+
     private void dispatch() {
+        SteppedDecoding stepped = contender.steppedDecoding().orElse(null);
+        int inFlight = 0;
         while (!closed) {
-            List<Pending> batch;
+            List<Pending> fresh;
             try {
-                batch = nextBatch();
+                fresh = inFlight == 0 ? nextBatch() : arrived(maxBatch - inFlight);
             } catch (InterruptedException e) {
                 return; // closing
             }
+            long start = System.nanoTime();
+            int rows = inFlight + fresh.size();
+            inFlight = stepped == null ? answer(fresh) : step(stepped, fresh, inFlight);
             synchronized (this) {
-                batchSizes.merge(batch.size(), 1L, Long::sum);
+                batchSizes.merge(rows, 1L, Long::sum);
+                busyNanos += System.nanoTime() - start;
             }
-            answer(batch);
+        }
+    }
+
+    /** Whatever is waiting, at most {@code room}, without waiting. */
+    private List<Pending> arrived(int room) {
+        List<Pending> arrived = new ArrayList<>();
+        queue.drainTo(arrived, Math.max(0, room));
+        return arrived;
+    }
+
+    /** One decoding step with {@code fresh} joining; how many answers are still in flight after it. */
+    private int step(SteppedDecoding stepped, List<Pending> fresh, int inFlight) {
+        try {
+            return stepped.admitAndStep(fresh.stream().map(Pending::question).toList(),
+                    fresh.stream().map(Pending::reply).toList()).get();
+        } catch (ExecutionException e) {
+            // The step failed every reply in flight; those just admitted may not have been reached.
+            fresh.forEach(pending -> pending.reply().completeExceptionally(e.getCause()));
+            return 0;
+        } catch (InterruptedException e) {
+            fresh.forEach(pending -> pending.reply().completeExceptionally(new IllegalStateException("the server is stopping")));
+            Thread.currentThread().interrupt();
+            return inFlight;
         }
     }
 
@@ -93,7 +131,8 @@ final class RequestBatcher implements AutoCloseable {
         return batch;
     }
 
-    private void answer(List<Pending> batch) {
+    /** One whole batch; nothing stays in flight. */
+    private int answer(List<Pending> batch) {
         try {
             List<Reply> replies = contender.answer(batch.stream().map(Pending::question).toList()).get();
             for (int i = 0; i < batch.size(); i++) {
@@ -105,6 +144,7 @@ final class RequestBatcher implements AutoCloseable {
             batch.forEach(pending -> pending.reply().completeExceptionally(new IllegalStateException("the server is stopping")));
             Thread.currentThread().interrupt();
         }
+        return 0;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.deemwb.contender;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.infer.Answer;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
@@ -13,8 +16,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +78,59 @@ class MiniContenderTest {
             assertThat(drawn.getWidth()).isEqualTo(models.config().diffusionSize());
             assertThat(drawn.getRGB(3, 3)).isEqualTo(again.getRGB(3, 3));
         }
+    }
+
+    @Test
+    void questionsJoiningADecodingBetweenStepsGetTheAnswersOfOneBatch() {
+        Contender deem = MiniContender.pair(new MiniDeem(models)).get(1);
+        List<Question> questions = new ArrayList<>();
+        String[] asked = {"is there a circle", "what color is the star", "how many objects are there",
+            "is the heart filled or hollow", "is the star left of the circle", "what color is the circle"};
+        for (int i = 0; i < asked.length; i++) {
+            BufferedImage picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(i * 9, i * 5, 0x00ff00 + i * 40);
+            questions.add(new Question(deem.prepare(picture), asked[i]));
+        }
+        List<Reply> together = deem.answer(questions).join();
+
+        SteppedDecoding decoding = deem.steppedDecoding().orElseThrow();
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        questions.forEach(q -> replies.add(new CompletableFuture<>()));
+        int inFlight = decoding.admitAndStep(questions.subList(0, 2), replies.subList(0, 2)).join();
+        assertThat(inFlight).isBetween(0, 2);
+        inFlight = decoding.admitAndStep(questions.subList(2, 6), replies.subList(2, 6)).join();
+        int steps = 2;
+        while (inFlight > 0) {
+            inFlight = decoding.admitAndStep(List.of(), List.of()).join();
+            assertThat(++steps).as("decoding ends").isLessThanOrEqualTo(MiniDeem.MAX_ANSWER_WORDS + 2);
+        }
+
+        for (int i = 0; i < questions.size(); i++) {
+            Reply reply = replies.get(i).join();
+            assertThat(reply.text()).as(asked[i]).isEqualTo(together.get(i).text());
+            assertThat(reply.alternatives()).extracting(Answer.Alternative::word)
+                    .isEqualTo(together.get(i).alternatives().stream().map(Answer.Alternative::word).toList());
+            for (int k = 0; k < reply.alternatives().size(); k++) {
+                assertThat(reply.alternatives().get(k).probability())
+                        .isCloseTo(together.get(i).alternatives().get(k).probability(), within(1e-5));
+            }
+        }
+    }
+
+    @Test
+    void aQuestionTheModelsCannotReadFailsAloneInADecoding() {
+        Contender deem = MiniContender.pair(new MiniDeem(models)).get(1);
+        PreparedImage image = deem.prepare(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB));
+        List<CompletableFuture<Reply>> replies = List.of(new CompletableFuture<>(), new CompletableFuture<>());
+        SteppedDecoding decoding = deem.steppedDecoding().orElseThrow();
+        int inFlight = decoding.admitAndStep(List.of(new Question(image, "is there a snowboard"),
+                new Question(image, "is there a circle")), replies).join();
+        while (inFlight > 0) {
+            inFlight = decoding.admitAndStep(List.of(), List.of()).join();
+        }
+        assertThat(replies.get(0)).isCompletedExceptionally();
+        assertThatThrownBy(replies.get(0)::join).hasMessageContaining("unknown word: snowboard");
+        assertThat(replies.get(1).join().isAnswered()).isTrue();
     }
 
     @Test

@@ -7,12 +7,14 @@ import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.PreparedImage;
 import dev.deemwb.contender.Question;
 import dev.deemwb.contender.Reply;
+import dev.deemwb.contender.SteppedDecoding;
 import dev.deemwb.testing.FakeContender;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -86,6 +88,103 @@ class RequestBatcherTest {
                 assertThat(queued.get(i - 1).get(10, TimeUnit.SECONDS).text()).isEqualTo("answer to q" + i);
             }
             assertThat(batcher.batchSizes()).isEqualTo(Map.of(1, 1L, 9, 1L));
+        }
+    }
+
+    /** A decoding that answers each question after as many steps as its text's length, recording each step's rows. */
+    private static final class CountingDecoding implements SteppedDecoding {
+        private final List<Object[]> inFlight = new ArrayList<>(); // {question, reply, steps left}
+        private final List<Integer> rowsPerStep = new ArrayList<>();
+        private final CountDownLatch firstStep = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public synchronized CompletableFuture<Integer> admitAndStep(List<Question> questions,
+                                                                    List<CompletableFuture<Reply>> replies) {
+            for (int i = 0; i < questions.size(); i++) {
+                inFlight.add(new Object[] {questions.get(i).text(), replies.get(i), questions.get(i).text().length()});
+            }
+            rowsPerStep.add(inFlight.size());
+            if (firstStep.getCount() > 0) {
+                firstStep.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // what arrives meanwhile joins the next step
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            inFlight.removeIf(row -> {
+                row[2] = (int) row[2] - 1;
+                if ((int) row[2] > 0) {
+                    return false;
+                }
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Reply> reply = (CompletableFuture<Reply>) row[1];
+                reply.complete(Reply.answered("answer to " + row[0], List.of(), 1, null));
+                return true;
+            });
+            return CompletableFuture.completedFuture(inFlight.size());
+        }
+    }
+
+    @Test
+    void withSteppedDecodingRequestsJoinThoseInFlightBetweenSteps() throws Exception {
+        CountingDecoding decoding = new CountingDecoding();
+        FakeContender stepped = new FakeContender("stepped", Set.of(Capability.ANSWER), (image, question) -> "unused");
+        Contender model = new Contender() {
+            @Override
+            public String id() {
+                return "stepped";
+            }
+
+            @Override
+            public String description() {
+                return "stepped fake";
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return Set.of(Capability.ANSWER);
+            }
+
+            @Override
+            public String questionProblem(String question) {
+                return null;
+            }
+
+            @Override
+            public PreparedImage prepare(BufferedImage image) {
+                return stepped.prepare(image);
+            }
+
+            @Override
+            public CompletableFuture<List<Reply>> answer(List<Question> questions) {
+                throw new AssertionError("a stepped contender is never asked whole batches");
+            }
+
+            @Override
+            public Optional<SteppedDecoding> steppedDecoding() {
+                return Optional.of(decoding);
+            }
+        };
+        PreparedImage image = model.prepare(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
+        try (RequestBatcher batcher = new RequestBatcher(model, 4, Duration.ZERO)) {
+            CompletableFuture<Reply> first = batcher.submit(new Question(image, "aaa")); // three steps
+            assertThat(decoding.firstStep.await(10, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<Reply>> joined = new ArrayList<>();
+            for (String text : List.of("b", "c", "d", "e")) {
+                joined.add(batcher.submit(new Question(image, text))); // one step each
+            }
+            decoding.release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).text()).isEqualTo("answer to aaa");
+            for (int i = 0; i < joined.size(); i++) {
+                assertThat(joined.get(i).get(10, TimeUnit.SECONDS).text()).isEqualTo("answer to " + "bcde".charAt(i));
+            }
+            // Step 1: "aaa" alone; step 2: three of the four that came meanwhile join it (at most 4 in
+            // flight); step 3: "aaa" and the fourth.
+            assertThat(decoding.rowsPerStep).containsExactly(1, 4, 2);
+            assertThat(batcher.batchSizes()).isEqualTo(Map.of(1, 1L, 4, 1L, 2, 1L));
         }
     }
 }
