@@ -3,6 +3,7 @@ package dev.deemwb.eval;
 import dev.deemwb.bench.Accuracy;
 import dev.deemwb.bench.BenchFiles;
 import dev.deemwb.bench.mmvp.MmvpFiles;
+import dev.deemwb.bench.mmvp.MmvpLabelCorrections;
 import dev.deemwb.bench.mmvp.MmvpPair;
 import dev.deemwb.bench.mmvp.MmvpQuestion;
 import dev.deemwb.bench.mmvp.MmvpScore;
@@ -98,6 +99,11 @@ public record MmvpBenchmark(Path file, Path images, List<MmvpPair> pairs) implem
         metrics.add(accuracy(model, PAIR, score.pairs()));
         score.pairsByPattern().forEach((pattern, accuracy) ->
                 metrics.add(accuracy(model, PAIR + " · " + pattern.displayName(), accuracy)));
+        MmvpLabelCorrections.corrected(pairs).ifPresent(corrected -> {
+            MmvpScore fixed = MmvpScorer.score(corrected, byIndex);
+            metrics.add(accuracy(model, PER_QUESTION + " · " + MmvpLabelCorrections.VARIANT, fixed.questions()));
+            metrics.add(accuracy(model, PAIR + " · " + MmvpLabelCorrections.VARIANT, fixed.pairs()));
+        });
         return new Scored<>(score, metrics, score.skipped());
     }
 
