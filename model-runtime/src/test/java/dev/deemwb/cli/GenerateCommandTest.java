@@ -191,7 +191,9 @@ class GenerateCommandTest {
         StringBuilder mmvp = new StringBuilder();
         for (MmvpPair pair : MmvpFiles.readQuestions(mmvpQuestions)) {
             for (MmvpQuestion question : List.of(pair.first(), pair.second())) {
-                mmvp.append(line(Map.of("index", question.index(), "answer", question.correct().label())));
+                // As a model answers (an option named in full): the bare labels would be refused as the ground truth.
+                mmvp.append(line(Map.of("index", question.index(), "answer", question.correct().label() + " "
+                        + question.options().option(question.correct()))));
             }
         }
         Path mmvpAnswers = Files.writeString(dir.resolve("mmvp_answers.jsonl"), mmvp);

@@ -25,7 +25,14 @@ public final class MmvpScorer {
     /**
      * @param answersByIndex the model's raw answer per question {@code Index}
      */
+    /**
+     * @throws IllegalArgumentException when every answer is exactly its question's label as the
+     *                                  {@code Correct Answer} column spells it: that is the ground truth
+     *                                  scored against itself (MMVP's own answer files keep it in
+     *                                  {@code answer} and the model's reply in {@code response}), not a model
+     */
     public static MmvpScore score(List<MmvpPair> pairs, Map<Integer, String> answersByIndex) {
+        requireNotTheLabels(pairs, answersByIndex);
         Accuracy.Tally questions = new Accuracy.Tally();
         Accuracy.Tally allPairs = new Accuracy.Tally();
         PatternTally byPattern = new PatternTally();
@@ -63,5 +70,26 @@ public final class MmvpScorer {
 
     private static String describe(MmvpPair pair) {
         return "pair " + pair.number() + " (Index " + pair.first().index() + ", " + pair.second().index() + ")";
+    }
+
+    private static void requireNotTheLabels(List<MmvpPair> pairs, Map<Integer, String> answersByIndex) {
+        int matched = 0;
+        for (MmvpPair pair : pairs) {
+            for (MmvpQuestion question : List.of(pair.first(), pair.second())) {
+                String answer = answersByIndex.get(question.index());
+                if (answer == null) {
+                    continue;
+                }
+                if (!answer.strip().equals(question.correct().label())) {
+                    return;
+                }
+                matched++;
+            }
+        }
+        if (matched >= 2) {
+            throw new IllegalArgumentException("all " + matched + " answers are exactly their question's label as the "
+                    + "Correct Answer column spells it: these are the ground truth, not a model's answers (MMVP's own "
+                    + "answer files keep the model's reply in 'response' and the truth in 'answer')");
+        }
     }
 }

@@ -45,7 +45,7 @@ class MmvpLabelCorrectionsTest {
             for (MmvpQuestion q : List.of(pair.first(), pair.second())) {
                 boolean flipped = List.of(99, 100, 279, 280).contains(q.index());
                 MmvpChoice said = flipped == (q.correct() == MmvpChoice.A) ? MmvpChoice.B : MmvpChoice.A;
-                answers.put(q.index(), said.label());
+                answers.put(q.index(), said.label() + " " + q.options().option(said));
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.deemwb.bench.mmvp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deemwb.bench.Accuracy;
 import dev.deemwb.bench.Skipped;
@@ -95,6 +96,20 @@ class MmvpScorerTest {
         assertThat(score.pairs()).isEqualTo(Accuracy.of(0, 1));
         assertThat(score.pairsByPattern()).isEmpty();
         assertThat(score.skipped().count()).isZero();
+    }
+
+    @Test
+    void answersThatAreExactlyTheLabelsAreRefusedAsTheGroundTruth() {
+        Map<Integer, String> labels = new java.util.LinkedHashMap<>();
+        for (MmvpPair pair : PAIRS) {
+            labels.put(pair.first().index(), pair.first().correct().label());
+            labels.put(pair.second().index(), " " + pair.second().correct().label());
+        }
+        assertThatThrownBy(() -> MmvpScorer.score(PAIRS, labels)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("these are the ground truth").hasMessageContaining("'response'");
+
+        labels.put(PAIRS.get(0).first().index(), "(a) " + PAIRS.get(0).first().options().a());
+        assertThat(MmvpScorer.score(PAIRS, labels).questions().total()).as("one real answer among them").isPositive();
     }
 
     @Test
