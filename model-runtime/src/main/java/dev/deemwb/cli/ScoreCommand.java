@@ -115,6 +115,7 @@ final class ScoreCommand implements Callable<Integer> {
     private Map<String, Object> mmvp() throws IOException {
         var pairs = nonEmpty(MmvpFiles.readQuestions(labels));
         var answers = PredictionFiles.readAnswersByIndex(predictions);
+        MmvpScorer.requireNotTheLabels(pairs, answers);
         MmvpScore score = MmvpScorer.score(pairs, answers);
         requireScored(score.questions().total(), score.skipped());
         var corrected = MmvpLabelCorrections.corrected(pairs).map(fixed -> MmvpScorer.score(fixed, answers));

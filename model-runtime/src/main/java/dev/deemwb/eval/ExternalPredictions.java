@@ -2,6 +2,7 @@ package dev.deemwb.eval;
 
 import dev.deemwb.bench.BenchFormatException;
 import dev.deemwb.bench.PredictionFiles;
+import dev.deemwb.bench.mmvp.MmvpScorer;
 import dev.deemwb.bench.pope.PopeAnswer;
 import dev.deemwb.bench.pope.PopeFiles;
 import dev.deemwb.bench.pope.PopeQuestion;
@@ -39,8 +40,14 @@ public final class ExternalPredictions {
         Map<String, String> answers = new LinkedHashMap<>();
         if (benchmark instanceof PopeBenchmark pope) {
             readPope(pope, file, answers);
-        } else if (benchmark instanceof MmvpBenchmark) {
-            PredictionFiles.readAnswersByIndex(file).forEach((index, answer) -> answers.put(String.valueOf(index), answer));
+        } else if (benchmark instanceof MmvpBenchmark mmvp) {
+            Map<Integer, String> byIndex = PredictionFiles.readAnswersByIndex(file);
+            try {
+                MmvpScorer.requireNotTheLabels(mmvp.pairs(), byIndex);
+            } catch (IllegalArgumentException e) {
+                throw BenchFormatException.inFile(file, e.getMessage());
+            }
+            byIndex.forEach((index, answer) -> answers.put(String.valueOf(index), answer));
         } else {
             answers.putAll(PredictionFiles.readAnswersById(file));
         }

@@ -25,14 +25,7 @@ public final class MmvpScorer {
     /**
      * @param answersByIndex the model's raw answer per question {@code Index}
      */
-    /**
-     * @throws IllegalArgumentException when every answer is exactly its question's label as the
-     *                                  {@code Correct Answer} column spells it: that is the ground truth
-     *                                  scored against itself (MMVP's own answer files keep it in
-     *                                  {@code answer} and the model's reply in {@code response}), not a model
-     */
     public static MmvpScore score(List<MmvpPair> pairs, Map<Integer, String> answersByIndex) {
-        requireNotTheLabels(pairs, answersByIndex);
         Accuracy.Tally questions = new Accuracy.Tally();
         Accuracy.Tally allPairs = new Accuracy.Tally();
         PatternTally byPattern = new PatternTally();
@@ -72,7 +65,14 @@ public final class MmvpScorer {
         return "pair " + pair.number() + " (Index " + pair.first().index() + ", " + pair.second().index() + ")";
     }
 
-    private static void requireNotTheLabels(List<MmvpPair> pairs, Map<Integer, String> answersByIndex) {
+    /**
+     * For answers read from a file: refuses them when every one is exactly its question's label as the
+     * {@code Correct Answer} column spells it. That is the ground truth scored against itself (MMVP's
+     * own answer files keep it in {@code answer} and the model's reply in {@code response}), not a model.
+     *
+     * @throws IllegalArgumentException saying so
+     */
+    public static void requireNotTheLabels(List<MmvpPair> pairs, Map<Integer, String> answersByIndex) {
         int matched = 0;
         for (MmvpPair pair : pairs) {
             for (MmvpQuestion question : List.of(pair.first(), pair.second())) {
