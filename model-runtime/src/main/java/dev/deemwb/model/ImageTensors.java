@@ -17,7 +17,9 @@ public final class ImageTensors {
 
     /** {@code (3, size, size)} values in [-1, 1], row-major, channels first. */
     public static float[] toChw(BufferedImage image, int size) {
-        BufferedImage rgb = resize(image, size, size);
+        // A decoded PNG of the right size (3-byte BGR) is read as it is: redrawing it would copy it unchanged.
+        BufferedImage rgb = image.getWidth() == size && image.getHeight() == size && isOpaqueRgb(image)
+                ? image : resize(image, size, size);
         int[] pixels = rgb.getRGB(0, 0, size, size, null, 0, size);
         float[] chw = new float[3 * size * size];
         int plane = size * size;
@@ -87,6 +89,13 @@ public final class ImageTensors {
             g.dispose();
         }
         return target;
+    }
+
+    /** 8 bits per channel, no alpha, sRGB: {@link BufferedImage#getRGB} reads these exactly. */
+    private static boolean isOpaqueRgb(BufferedImage image) {
+        int type = image.getType();
+        return type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR
+                || type == BufferedImage.TYPE_INT_BGR;
     }
 
     private static int toByte(float v) {
