@@ -3,7 +3,6 @@ package dev.deemwb.cli;
 import ai.djl.ndarray.NDManager;
 import dev.deemwb.bundle.BundleManifest;
 import dev.deemwb.bundle.Bundles;
-import dev.deemwb.contender.Capability;
 import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.MiniContender;
 import dev.deemwb.contender.Question;
@@ -117,7 +116,7 @@ final class AskCommand implements Callable<Integer> {
                 return;
             }
             model.put("answer", reply.text());
-            if (contender.capabilities().contains(Capability.TOP_ALTERNATIVES)) {
+            if (!reply.alternatives().isEmpty()) {
                 List<Map<String, Object>> alternatives = new ArrayList<>();
                 for (Answer.Alternative alternative : reply.alternatives()) {
                     Map<String, Object> entry = new LinkedHashMap<>();
@@ -145,7 +144,7 @@ final class AskCommand implements Callable<Integer> {
                 return;
             }
             out.println(name + ": " + (reply.text().isEmpty() ? "(no answer)" : reply.text()));
-            if (contender.capabilities().contains(Capability.TOP_ALTERNATIVES)) {
+            if (!reply.alternatives().isEmpty()) {
                 List<String> alternatives = reply.alternatives().stream()
                         .map(a -> String.format(Locale.ROOT, "%s %.1f %%", a.word(), 100 * a.probability()))
                         .toList();

@@ -18,10 +18,14 @@ public final class ChatCompletions {
     private ChatCompletions() {
     }
 
-    /** A request: one user message whose content is the image, then the question. */
+    /**
+     * A request: one user message whose content is the image, then the question; with
+     * {@code logprobs}, the {@code top_logprobs} most likely tokens at each answer position.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Request(String model, List<Message> messages, double temperature,
-                          @JsonProperty("max_tokens") int maxTokens) {
+                          @JsonProperty("max_tokens") int maxTokens, Boolean logprobs,
+                          @JsonProperty("top_logprobs") Integer topLogprobs) {
     }
 
     public record Message(String role, List<Part> content) {
@@ -49,7 +53,21 @@ public final class ChatCompletions {
                            TokenUsage usage) {
     }
 
-    public record Choice(int index, AnswerMessage message, @JsonProperty("finish_reason") String finishReason) {
+    /** {@code logprobs} is null unless asked for (and given). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Choice(int index, AnswerMessage message, Logprobs logprobs,
+                         @JsonProperty("finish_reason") String finishReason) {
+    }
+
+    /** Per answer token, its log-probability and the most likely tokens in its place. */
+    public record Logprobs(List<TokenLogprob> content) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TokenLogprob(String token, double logprob, @JsonProperty("top_logprobs") List<TopLogprob> topLogprobs) {
+    }
+
+    public record TopLogprob(String token, double logprob) {
     }
 
     public record AnswerMessage(String role, String content) {

@@ -3,6 +3,8 @@ package dev.deemwb.contender;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.deemwb.infer.Answer;
+import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.io.Json;
 import dev.deemwb.io.Png;
 import dev.deemwb.model.ImageTensors;
@@ -22,8 +24,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -34,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.net.ssl.SSLException;
@@ -54,6 +59,8 @@ public final class OpenAiEndpoint implements Contender {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** Log-probabilities asked per answer position: a few more than shown, since equal tokens merge. */
+    static final int TOP_LOGPROBS = 5;
     /** The longest Retry-After honoured; a server asking for more gets this. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
     private static final int MAX_MESSAGE_CHARS = 300;
@@ -71,6 +78,8 @@ public final class OpenAiEndpoint implements Contender {
     private final HttpClient client;
     private final ExecutorService requests;
     private final AtomicReference<String> endpointProblem = new AtomicReference<>();
+    /** Whether to ask for log-probabilities: until the server refuses them. */
+    private final AtomicBoolean logprobs = new AtomicBoolean(true);
 
     private OpenAiEndpoint(EndpointSettings settings, Sleeper sleeper) {
         this.settings = settings;
@@ -165,9 +174,10 @@ public final class OpenAiEndpoint implements Contender {
                 settings.imageFormat());
     }
 
+    /** Top alternatives come from the answers' log-probabilities, until the server refuses to give them. */
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.ANSWER);
+        return logprobs.get() ? EnumSet.of(Capability.ANSWER, Capability.TOP_ALTERNATIVES) : EnumSet.of(Capability.ANSWER);
     }
 
     @Override
@@ -235,13 +245,12 @@ public final class OpenAiEndpoint implements Contender {
             throw new IllegalArgumentException("an image prepared by another contender was given to " + id());
         }
         try {
-            ChatCompletions.Request body = new ChatCompletions.Request(settings.modelId(),
-                    List.of(new ChatCompletions.Message("user", List.of(ChatCompletions.Part.image(image.url()),
-                            ChatCompletions.Part.text(question.text())))), 0, settings.maxTokens());
-            HttpRequest request = authorized(HttpRequest.newBuilder(settings.resolve(ChatCompletions.CHAT_PATH))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.compactWriter().writeValueAsBytes(body))));
-            HttpResponse<byte[]> response = sendWithRetries(request);
+            boolean askedLogprobs = logprobs.get();
+            HttpResponse<byte[]> response = sendWithRetries(chatRequest(image, question.text(), askedLogprobs));
+            if (askedLogprobs && refusesLogprobs(response)) {
+                logprobs.set(false); // this server answers without them: ask it so from now on
+                response = sendWithRetries(chatRequest(image, question.text(), false));
+            }
             if (response.statusCode() != 200) {
                 throw refusal(response);
             }
@@ -253,7 +262,8 @@ public final class OpenAiEndpoint implements Contender {
             if (message == null || message.content() == null) {
                 throw new EndpointException("the server's answer has no text in its first choice", false);
             }
-            return Reply.answered(message.content(), List.of(), millisSince(start), answer.usage());
+            return Reply.answered(message.content(), alternatives(answer.choices().get(0).logprobs()),
+                    millisSince(start), answer.usage());
         } catch (EndpointException e) {
             if (e.wholeEndpoint()) {
                 endpointProblem.compareAndSet(null, e.getMessage());
@@ -265,6 +275,46 @@ public final class OpenAiEndpoint implements Contender {
             Thread.currentThread().interrupt();
             throw new CancellationException("cancelled");
         }
+    }
+
+    private HttpRequest chatRequest(DataUrl image, String text, boolean withLogprobs) throws JsonProcessingException {
+        ChatCompletions.Request body = new ChatCompletions.Request(settings.modelId(),
+                List.of(new ChatCompletions.Message("user", List.of(ChatCompletions.Part.image(image.url()),
+                        ChatCompletions.Part.text(text)))), 0, settings.maxTokens(), withLogprobs ? true : null,
+                withLogprobs ? TOP_LOGPROBS : null);
+        return authorized(HttpRequest.newBuilder(settings.resolve(ChatCompletions.CHAT_PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.compactWriter().writeValueAsBytes(body))));
+    }
+
+    /** A 400 / 422 that names log-probabilities: a server (or model) that does not give them. */
+    private boolean refusesLogprobs(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        return (status == 400 || status == 422) && serverMessage(response).toLowerCase(Locale.ROOT).contains("logprob");
+    }
+
+    /**
+     * The first answer token's most likely alternatives, as the workbench shows them for the mini
+     * models: tokens stripped of spacing, equal ones merged, blank ones left out, most likely first;
+     * empty where the server gave none.
+     */
+    static List<Answer.Alternative> alternatives(ChatCompletions.Logprobs logprobs) {
+        if (logprobs == null || logprobs.content() == null || logprobs.content().isEmpty()
+                || logprobs.content().get(0).topLogprobs() == null) {
+            return List.of();
+        }
+        Map<String, Double> merged = new LinkedHashMap<>();
+        for (ChatCompletions.TopLogprob top : logprobs.content().get(0).topLogprobs()) {
+            String word = top.token() == null ? "" : top.token().strip();
+            if (!word.isEmpty() && Double.isFinite(top.logprob())) {
+                merged.merge(word, Math.exp(top.logprob()), Double::sum);
+            }
+        }
+        return merged.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(MiniDeem.TOP_ALTERNATIVES)
+                .map(e -> new Answer.Alternative(e.getKey(), Math.min(1, e.getValue())))
+                .toList();
     }
 
     private HttpRequest authorized(HttpRequest.Builder builder) {

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A contender's reply to one question: an answer, or why there is none.
  *
- * @param alternatives  most likely first answer words; empty unless {@link Capability#TOP_ALTERNATIVES}
+ * @param alternatives  most likely first answer words; empty where the contender gives none
+ *                      (see {@link Capability#TOP_ALTERNATIVES})
  * @param latencyMillis how long the request that answered it took (for in-process models, the whole batch)
  * @param usage         tokens used, when the server reports them; else null
  * @param error         why the question got no answer; null for an answer

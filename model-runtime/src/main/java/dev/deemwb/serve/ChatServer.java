@@ -9,6 +9,7 @@ import dev.deemwb.contender.ChatCompletions;
 import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.Question;
 import dev.deemwb.contender.Reply;
+import dev.deemwb.infer.Answer;
 import dev.deemwb.io.ImageFiles;
 import dev.deemwb.io.Json;
 import java.awt.image.BufferedImage;
@@ -266,10 +267,34 @@ public final class ChatServer implements AutoCloseable {
         if (!reply.isAnswered()) {
             throw new Refusal(500, "server_error", "model_failed", reply.error());
         }
+        ChatCompletions.Logprobs logprobs = request.path("logprobs").asBoolean(false)
+                ? logprobs(reply, request.path("top_logprobs").asInt(0)) : null;
         ChatCompletions.Choice choice = new ChatCompletions.Choice(0,
-                new ChatCompletions.AnswerMessage("assistant", reply.text()), "stop");
+                new ChatCompletions.AnswerMessage("assistant", reply.text()), logprobs, "stop");
         return new ChatCompletions.Response("chatcmpl-" + served.incrementAndGet(), "chat.completion",
                 System.currentTimeMillis() / 1000, modelId, List.of(choice), reply.usage());
+    }
+
+    /**
+     * The mini models' log-probabilities, for the first answer word only (the one they rank
+     * alternatives for): that word (greedy, so the most likely) and up to {@code top} alternatives;
+     * no entries for an empty answer.
+     */
+    private static ChatCompletions.Logprobs logprobs(Reply reply, int top) {
+        List<Answer.Alternative> alternatives = reply.alternatives();
+        if (reply.text().isBlank() || alternatives.isEmpty()) {
+            return new ChatCompletions.Logprobs(List.of());
+        }
+        List<ChatCompletions.TopLogprob> tops = alternatives.stream().limit(Math.max(0, top))
+                .map(a -> new ChatCompletions.TopLogprob(a.word(), logOf(a.probability()))).toList();
+        String first = reply.text().strip().split("\\s+")[0];
+        return new ChatCompletions.Logprobs(List.of(new ChatCompletions.TokenLogprob(first,
+                logOf(alternatives.get(0).probability()), tops)));
+    }
+
+    /** A probability's log, finite even for one that underflowed to 0 (JSON has no -Infinity). */
+    private static double logOf(double probability) {
+        return Math.log(Math.max(probability, Double.MIN_VALUE));
     }
 
     /** The last user message: its text parts joined, and its one image. */

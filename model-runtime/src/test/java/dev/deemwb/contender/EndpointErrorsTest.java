@@ -3,9 +3,11 @@ package dev.deemwb.contender;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.deemwb.infer.Answer;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -128,6 +131,55 @@ class EndpointErrorsTest {
                 + "not support image input)");
         assertThat(ask(endpoint).error()).isEqualTo(reply.error());
         assertThat(chatRequests.get()).as("requests after the endpoint was found unusable").isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void aServerThatRefusesLogprobsIsAskedWithoutThemFromThenOn() throws IOException, InterruptedException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        List<String> bodies = Collections.synchronizedList(new ArrayList<>());
+        server.createContext("/v1/models", exchange -> respond(exchange, 200, "{\"data\":[{\"id\":\"m\"}]}"));
+        server.createContext("/v1/chat/completions", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
+            bodies.add(body);
+            if (body.contains("logprobs")) {
+                respond(exchange, 400, "{\"error\":{\"message\":\"logprobs is not supported for this model\"}}");
+            } else {
+                respond(exchange, 200, "{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                        + "\"content\":\"Yes\"}}]}");
+            }
+        });
+        server.start();
+        servers.add(server);
+        OpenAiEndpoint endpoint = connect(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1"), "m",
+                ApiKey.none());
+        assertThat(endpoint.capabilities()).contains(Capability.TOP_ALTERNATIVES);
+
+        Reply first = ask(endpoint);
+        Reply second = ask(endpoint);
+
+        assertThat(first.text()).isEqualTo("Yes");
+        assertThat(first.alternatives()).isEmpty();
+        assertThat(second.text()).isEqualTo("Yes");
+        assertThat(endpoint.capabilities()).doesNotContain(Capability.TOP_ALTERNATIVES);
+        assertThat(bodies.stream().filter(b -> b.contains("logprobs")).count()).as("refused once per request in flight")
+                .isLessThanOrEqualTo(2);
+        assertThat(bodies.get(bodies.size() - 1)).doesNotContain("logprobs");
+    }
+
+    @Test
+    void alternativesAreTheFirstTokensTopLogprobsStrippedMergedAndRanked() {
+        ChatCompletions.Logprobs logprobs = new ChatCompletions.Logprobs(List.of(new ChatCompletions.TokenLogprob("Yes",
+                Math.log(0.6), List.of(new ChatCompletions.TopLogprob("Yes", Math.log(0.6)),
+                        new ChatCompletions.TopLogprob(" No", Math.log(0.2)), new ChatCompletions.TopLogprob(" Yes", Math.log(0.1)),
+                        new ChatCompletions.TopLogprob(" ", Math.log(0.05)), new ChatCompletions.TopLogprob("no", Math.log(0.04))))));
+
+        List<Answer.Alternative> alternatives = OpenAiEndpoint.alternatives(logprobs);
+
+        assertThat(alternatives).extracting(Answer.Alternative::word).containsExactly("Yes", "No", "no");
+        assertThat(alternatives.get(0).probability()).isCloseTo(0.7, within(1e-12));
+        assertThat(alternatives.get(1).probability()).isCloseTo(0.2, within(1e-12));
+        assertThat(OpenAiEndpoint.alternatives(null)).isEmpty();
+        assertThat(OpenAiEndpoint.alternatives(new ChatCompletions.Logprobs(List.of()))).isEmpty();
     }
 
     @Test

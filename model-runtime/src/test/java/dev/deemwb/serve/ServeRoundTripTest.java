@@ -2,6 +2,7 @@ package dev.deemwb.serve;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
@@ -11,6 +12,10 @@ import dev.deemwb.bundle.Bundles;
 import dev.deemwb.contender.ApiKey;
 import dev.deemwb.contender.ChatCompletions;
 import dev.deemwb.contender.Contender;
+import dev.deemwb.contender.Reply;
+import dev.deemwb.contender.Question;
+import dev.deemwb.infer.Answer;
+import dev.deemwb.contender.Capability;
 import dev.deemwb.contender.EndpointException;
 import dev.deemwb.contender.EndpointSettings;
 import dev.deemwb.contender.MiniContender;
@@ -130,6 +135,32 @@ class ServeRoundTripTest {
     }
 
     @Test
+    void theClientGetsTheFirstWordsAlternativesAsTheModelRanksThem() throws Exception {
+        List<Contender> remote = remotePair(KEY);
+        try {
+            Contender local = inProcess.get(1);
+            Contender served = remote.get(1);
+            assertThat(served.capabilities()).contains(Capability.TOP_ALTERNATIVES);
+            BufferedImage picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(5, 5, 0xff00ff);
+            for (String question : List.of("is there a circle", "how many objects are there", "what color is the star")) {
+                Reply here = local.answer(List.of(new Question(local.prepare(picture), question))).join().get(0);
+                Reply there = served.answer(List.of(new Question(served.prepare(picture), question))).join().get(0);
+                assertThat(there.text()).isEqualTo(here.text());
+                List<Answer.Alternative> expected = here.alternatives().stream().filter(a -> !a.word().isBlank()).toList();
+                assertThat(there.alternatives()).extracting(Answer.Alternative::word)
+                        .isEqualTo(expected.stream().map(Answer.Alternative::word).toList());
+                for (int k = 0; k < expected.size(); k++) {
+                    assertThat(there.alternatives().get(k).probability())
+                            .isCloseTo(expected.get(k).probability(), within(1e-9));
+                }
+            }
+        } finally {
+            remote.forEach(Contender::close);
+        }
+    }
+
+    @Test
     void aWrongKeyGetsAnOpenAiStyle401() throws Exception {
         assertThatThrownBy(() -> remotePair("wrong-key")).isInstanceOf(EndpointException.class)
                 .hasMessageContaining("refused the API key (HTTP 401)").hasMessageNotContaining("wrong-key");
@@ -165,7 +196,7 @@ class ServeRoundTripTest {
 
     private static HttpResponse<String> chat(String model, String imageUrl, String question) throws Exception {
         ChatCompletions.Request request = new ChatCompletions.Request(model, List.of(new ChatCompletions.Message("user",
-                List.of(ChatCompletions.Part.image(imageUrl), ChatCompletions.Part.text(question)))), 0, 8);
+                List.of(ChatCompletions.Part.image(imageUrl), ChatCompletions.Part.text(question)))), 0, 8, null, null);
         return post("/chat/completions", Json.compactWriter().writeValueAsString(request));
     }
 
