@@ -80,11 +80,13 @@ final class RequestBatcher implements AutoCloseable {
             } catch (InterruptedException e) {
                 return; // closing
             }
+            synchronized (this) {
+                // Before the call: whoever holds a reply from it sees its batch counted.
+                batchSizes.merge(inFlight + fresh.size(), 1L, Long::sum);
+            }
             long start = System.nanoTime();
-            int rows = inFlight + fresh.size();
             inFlight = stepped == null ? answer(fresh) : step(stepped, fresh, inFlight);
             synchronized (this) {
-                batchSizes.merge(rows, 1L, Long::sum);
                 busyNanos += System.nanoTime() - start;
             }
         }

@@ -152,16 +152,20 @@ class ProbesViewModelTest {
         assertThat(model.results().reportProperty().get().records()).hasSize(bigger.questions().size());
     }
 
+    /** A run of POPE comparing {@code endpoint} with the mini pair, started and waited for until its first request. */
+    private ProbesViewModel runningAgainst(FakeContender endpoint) throws Exception {
+        ProbesViewModel model = new ProbesViewModel(ContenderRoster.of(List.of(endpoint), Runnable::run, Map.of()),
+                worker, Runnable::run, bundle, data);
+        model.firstProperty().set(endpoint.id());
+        model.run(pope);
+        endpoint.firstAsked().get(30, TimeUnit.SECONDS);
+        return model;
+    }
+
     @Test
     void aSlowEndpointNeverHoldsTheWorker() throws Exception {
         CompletableFuture<Void> release = new CompletableFuture<>();
-        FakeContender slow = FakeContender.yes("slow").holdingUntil(release);
-        ProbesViewModel model = new ProbesViewModel(ContenderRoster.of(List.of(slow), Runnable::run, Map.of()),
-                worker, Runnable::run, bundle, data);
-        model.firstProperty().set("slow");
-
-        model.run(pope);
-        slow.firstAsked().get(30, TimeUnit.SECONDS);
+        ProbesViewModel model = runningAgainst(FakeContender.yes("slow").holdingUntil(release));
         // While the endpoint's answers are held back, the worker still answers.
         assertThat(worker.submit(models -> "served").result().get(10, TimeUnit.SECONDS)).isEqualTo("served");
         assertThat(model.runningProperty().get()).isTrue();
@@ -175,13 +179,7 @@ class ProbesViewModelTest {
 
     @Test
     void cancellingARunWaitingOnAnEndpointStopsItAndItResumes() throws Exception {
-        CompletableFuture<Void> release = new CompletableFuture<>();
-        FakeContender slow = FakeContender.yes("slow").holdingUntil(release);
-        ProbesViewModel model = new ProbesViewModel(ContenderRoster.of(List.of(slow), Runnable::run, Map.of()),
-                worker, Runnable::run, bundle, data);
-        model.firstProperty().set("slow");
-        model.run(pope);
-        slow.firstAsked().get(30, TimeUnit.SECONDS);
+        ProbesViewModel model = runningAgainst(FakeContender.yes("slow").holdingUntil(new CompletableFuture<>()));
 
         model.cancel();
         assertThat(model.runningProperty().get()).isFalse();
