@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Answering and reconstruction with a loaded mini-DEEM bundle. Not thread-safe: one thread (the
@@ -73,17 +74,24 @@ public final class MiniDeem {
 
     /**
      * One answer per (image, question), for a batch of them; {@code images} are model inputs
-     * ({@link #input}). Every question is checked first ({@link #checkQuestion}).
+     * ({@link #input}). A question the models cannot read ({@link #checkQuestion}) refuses the batch.
      */
     public List<Answer> answer(Variant variant, List<float[]> images, List<String> questions) {
         if (images.size() != questions.size()) {
             throw new IllegalArgumentException(images.size() + " images for " + questions.size() + " questions");
         }
-        for (String question : questions) {
-            checkQuestion(question, models.tokenizer(), models.config().maxPromptLength());
-        }
         Decoding decoding = decoding(variant);
         List<CompletableFuture<Answer>> answers = decoding.admit(images, questions);
+        for (CompletableFuture<Answer> answer : answers) {
+            if (answer.isCompletedExceptionally()) {
+                // admit checked every question: the batch is refused with the first bad one's reason
+                try {
+                    answer.join();
+                } catch (CompletionException e) {
+                    throw (RuntimeException) e.getCause();
+                }
+            }
+        }
         while (decoding.inFlight() > 0) {
             decoding.step();
         }

@@ -19,17 +19,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /** Questions that arrive while the model is busy are answered together in the next batch, each getting its own reply. */
 class RequestBatcherTest {
 
-    /** A fake whose first batch waits until the test lets it go, so the test knows what queued meanwhile. */
-    private static final class HeldModel implements Contender {
-        private final FakeContender fake = new FakeContender("held", Set.of(Capability.ANSWER),
-                (image, question) -> "answer to " + question);
-        private final CountDownLatch firstStarted = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
+    /** A contender that is a {@link FakeContender} but for how it answers. */
+    private abstract static class FakeBacked implements Contender {
+        final FakeContender fake;
+
+        FakeBacked(String id, BiFunction<FakeContender.FakeImage, String, String> answers) {
+            this.fake = new FakeContender(id, Set.of(Capability.ANSWER), answers);
+        }
 
         @Override
         public String id() {
@@ -54,6 +56,16 @@ class RequestBatcherTest {
         @Override
         public PreparedImage prepare(BufferedImage image) {
             return fake.prepare(image);
+        }
+    }
+
+    /** A fake whose first batch waits until the test lets it go, so the test knows what queued meanwhile. */
+    private static final class HeldModel extends FakeBacked {
+        private final CountDownLatch firstStarted = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        HeldModel() {
+            super("held", (image, question) -> "answer to " + question);
         }
 
         @Override
@@ -130,33 +142,7 @@ class RequestBatcherTest {
     @Test
     void withSteppedDecodingRequestsJoinThoseInFlightBetweenSteps() throws Exception {
         CountingDecoding decoding = new CountingDecoding();
-        FakeContender stepped = new FakeContender("stepped", Set.of(Capability.ANSWER), (image, question) -> "unused");
-        Contender model = new Contender() {
-            @Override
-            public String id() {
-                return "stepped";
-            }
-
-            @Override
-            public String description() {
-                return "stepped fake";
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return Set.of(Capability.ANSWER);
-            }
-
-            @Override
-            public String questionProblem(String question) {
-                return null;
-            }
-
-            @Override
-            public PreparedImage prepare(BufferedImage image) {
-                return stepped.prepare(image);
-            }
-
+        Contender model = new FakeBacked("stepped", (image, question) -> "unused") {
             @Override
             public CompletableFuture<List<Reply>> answer(List<Question> questions) {
                 throw new AssertionError("a stepped contender is never asked whole batches");
