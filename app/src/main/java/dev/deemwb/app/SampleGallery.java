@@ -4,6 +4,8 @@ import dev.deemwb.app.compare.ImageSources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.scene.control.ListCell;
@@ -17,6 +19,9 @@ final class SampleGallery extends ListView<Path> {
 
     private static final int THUMBNAIL = 48;
 
+    /** Each picture's caption line, read from its sidecar once, not on every cell update. */
+    private final Map<Path, String> hitRates = new HashMap<>();
+
     /**
      * @param onUnreadable told the reason when the folder cannot be listed (the gallery stays empty)
      */
@@ -24,6 +29,8 @@ final class SampleGallery extends ListView<Path> {
         setId("gallery");
         try (Stream<Path> files = Files.list(folder)) {
             getItems().setAll(files.filter(f -> f.toString().endsWith(".png")).sorted().toList());
+            getItems().forEach(file -> hitRates.put(file, ImageSources.sidecar(file).map(SampleCaptions::hitRate)
+                    .orElse("")));
         } catch (IOException e) {
             onUnreadable.accept("The sample gallery " + folder + " is unreadable: " + e.getMessage());
         }
@@ -35,7 +42,7 @@ final class SampleGallery extends ListView<Path> {
         });
     }
 
-    private static final class SampleCell extends ListCell<Path> {
+    private final class SampleCell extends ListCell<Path> {
         @Override
         protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);
@@ -47,7 +54,7 @@ final class SampleGallery extends ListView<Path> {
             }
             String name = item.getFileName().toString();
             String stem = name.substring(0, name.length() - ".png".length());
-            String hitRate = ImageSources.sidecar(item).map(SampleCaptions::hitRate).orElse("");
+            String hitRate = hitRates.getOrDefault(item, "");
             setText(hitRate.isEmpty() ? stem : stem + "\n" + hitRate);
             setTooltip(hitRate.isEmpty() ? null : new Tooltip("How often over fresh scenes, not only on this picture, "
                     + "one model is right where the other is wrong: " + hitRate));
