@@ -21,7 +21,7 @@ final class UserErrors {
             return denied.getFile() + ": permission denied";
         }
         if (cause instanceof FileAlreadyExistsException exists) {
-            return exists.getFile() + ": exists and is not a folder";
+            return exists.getFile() + ": " + (exists.getReason() != null ? exists.getReason() : "exists and is not a folder");
         }
         if (cause instanceof FileSystemException other) {
             return other.getFile() + ": " + (other.getReason() != null ? other.getReason() : "cannot be used");
