@@ -4,6 +4,11 @@ import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.app.contenders.ContenderRoster;
+import dev.deemwb.app.curate.CurateView;
+import dev.deemwb.app.curate.CurateViewModel;
+import dev.deemwb.app.curate.CurationKeymap;
+import dev.deemwb.app.curate.ExportDialog;
+import dev.deemwb.app.curate.ShortcutsDialog;
 import dev.deemwb.app.contenders.EndpointDialog;
 import dev.deemwb.app.contenders.EndpointsViewModel;
 import dev.deemwb.app.probes.ProbesView;
@@ -13,12 +18,16 @@ import dev.deemwb.app.settings.SettingsAutosave;
 import dev.deemwb.app.settings.SettingsStore;
 import dev.deemwb.bundle.BundleException;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.curate.ProjectFiles;
 import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.io.AppDirs;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.numerics.SafeKernels;
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -26,11 +35,15 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 
@@ -55,6 +68,12 @@ public class WorkbenchApp extends Application {
         thread.setDaemon(true);
         return thread;
     });
+    /** Opens curation projects, loads their images, exports: off the FX thread and out of the compare screen's way. */
+    private final ExecutorService curation = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "deemwb-curation");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ObjectProperty<Settings> settings = new SimpleObjectProperty<>();
     private ContenderRoster roster;
     private SettingsAutosave autosave;
@@ -63,6 +82,9 @@ public class WorkbenchApp extends Application {
     private ProbesViewModel probes;
     private ImageOpening opening;
     private ComparisonExport export;
+    private CurateViewModel curate;
+    /** The Curate tab's keys, wherever the focus is while the tab is shown. */
+    private EventHandler<KeyEvent> curateKeys;
 
     public static void main(String[] args) {
         SafeKernels.relaunchIfNeeded(System.err);
@@ -92,7 +114,8 @@ public class WorkbenchApp extends Application {
         compareTab.setId("compareTab");
         Tab probesTab = new Tab("Probes", new ProbesView(probes));
         probesTab.setId("probesTab");
-        TabPane tabs = new TabPane(compareTab, probesTab);
+        Tab curateTab = curateTab(stage, sources);
+        TabPane tabs = new TabPane(compareTab, probesTab, curateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Runnable showCompareScreen = () -> tabs.getSelectionModel().select(compareTab);
         probes.results().setOnOpen(request -> {
@@ -113,6 +136,7 @@ public class WorkbenchApp extends Application {
         opening.acceptDrops(root);
         menus.listShortcutsOnQuestionMark(scene);
         menus.acceptAlternativeKeys(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, curateKeys);
         settings.addListener((obs, old, now) -> {
             autosave.save(now);
             if (!now.endpoints().equals(old.endpoints())) {
@@ -130,9 +154,94 @@ public class WorkbenchApp extends Application {
         stage.show();
     }
 
+    /** The Curate tab; it opens the most recent project the first time it is shown (continue where you left off). */
+    private Tab curateTab(Stage stage, ImageSources sources) {
+        curate = new CurateViewModel(roster, sources, Platform::runLater, curation, Clock.systemUTC(),
+                System.getProperty("user.name", "annotator"),
+                file -> settings.set(settings.get().withRecentProject(file.toAbsolutePath().toString())));
+        CurationKeymap.Loaded keys = CurationKeymap.fromSettings(settings.get().curationKeys());
+        ObjectProperty<CurationKeymap> keymap = new SimpleObjectProperty<>(keys.keymap());
+        if (!keys.problems().isEmpty()) {
+            curate.errorProperty().set(String.join("; ", keys.problems()));
+        }
+        keymap.addListener((obs, old, now) -> settings.set(settings.get().withCurationKeys(now.toSettings())));
+        CurateView view = new CurateView(curate, roster.names(), keymap, new CurateView.Actions() {
+            @Override
+            public void createProject() {
+                DirectoryChooser images = new DirectoryChooser();
+                images.setTitle("The folder of images to curate");
+                File folder = images.showDialog(stage);
+                if (folder == null) {
+                    return;
+                }
+                FileChooser project = new FileChooser();
+                project.setTitle("Save the new project as");
+                project.setInitialDirectory(folder.getParentFile());
+                project.setInitialFileName(folder.getName() + ProjectFiles.SUFFIX);
+                File file = project.showSaveDialog(stage);
+                if (file != null) {
+                    curate.create(folder.toPath(), file.toPath());
+                }
+            }
+
+            @Override
+            public void openProject() {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a curation project");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Curation projects",
+                        "*" + ProjectFiles.SUFFIX));
+                File file = chooser.showOpenDialog(stage);
+                if (file != null) {
+                    curate.open(file.toPath());
+                }
+            }
+
+            @Override
+            public void openProject(Path file) {
+                curate.open(file);
+            }
+
+            @Override
+            public List<String> recentProjects() {
+                return settings.get().recentProjects();
+            }
+
+            @Override
+            public void export() {
+                Path project = curate.projectFileProperty().get();
+                new ExportDialog(stage, project.resolveSibling(project.getFileName().toString()
+                        .replace(ProjectFiles.SUFFIX, "") + "-export")).ask()
+                        .ifPresent(choice -> curate.export(choice.format(), choice.folder(), choice.images()));
+            }
+
+            @Override
+            public void editShortcuts() {
+                new ShortcutsDialog(stage, keymap.get()).ask().ifPresent(keymap::set);
+            }
+        });
+        Tab tab = new Tab("Curate", view);
+        tab.setId("curateTab");
+        curateKeys = event -> {
+            if (tab.isSelected()) {
+                view.handle(event);
+            }
+        };
+        tab.selectedProperty().addListener((obs, was, selected) -> {
+            List<String> recent = settings.get().recentProjects();
+            if (selected && curate.projectFileProperty().get() == null && !recent.isEmpty()) {
+                curate.open(Path.of(recent.get(0)));
+            }
+        });
+        return tab;
+    }
+
     @Override
     public void stop() {
+        if (curate != null) {
+            curate.close();
+        }
         background.shutdownNow();
+        curation.shutdownNow();
         connector.shutdownNow();
         if (probes != null) {
             probes.close();
@@ -211,6 +320,11 @@ public class WorkbenchApp extends Application {
     /** For tests: the compare screen's view-model. */
     CompareViewModel model() {
         return model;
+    }
+
+    /** For tests: the Curate screen's view-model. */
+    CurateViewModel curate() {
+        return curate;
     }
 
     /** For tests: the probes screen's view-model. */

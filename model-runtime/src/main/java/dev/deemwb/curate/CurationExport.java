@@ -215,9 +215,9 @@ public final class CurationExport {
             for (CurationItem item : items) {
                 List<String> row = new ArrayList<>(List.of(place(item), item.state().key()));
                 Field.textFields().forEach(field -> row.add(item.get(field)));
-                row.add(item.answers().stream().map(a -> a.contender() + "=" + a.answer()
-                        + (a.confidence() == null ? "" : String.format(Locale.ROOT, " (%.2f)", a.confidence())))
-                        .collect(Collectors.joining("; ")));
+                row.add(item.answers().stream().map(a -> a.contender() + "=" + (a.failed() ? "[" + a.error() + "]"
+                        : a.answer() + (a.confidence() == null ? "" : String.format(Locale.ROOT, " (%.2f)",
+                        a.confidence())))).collect(Collectors.joining("; ")));
                 row.add(String.valueOf(item.history().size()));
                 rows.add(row);
             }

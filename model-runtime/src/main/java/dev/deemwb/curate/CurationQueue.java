@@ -50,7 +50,7 @@ public final class CurationQueue {
      * when no contender answered.
      */
     static double failureScore(CurationItem item) {
-        List<ContenderAnswer> answers = item.answers();
+        List<ContenderAnswer> answers = item.answers().stream().filter(a -> !a.failed()).toList();
         if (answers.isEmpty()) {
             return -1;
         }

@@ -23,23 +23,23 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The compare screen's calls to one contender by name: the image prepared once per contender (on
+ * The calls of the compare and curate screens to one contender by name: the image prepared once per contender (on
  * {@code loader}, for the image shown until {@link #forget()}), questions answered, reconstructions
  * drawn, each as a future that never leaves the UI thread waiting.
  */
-final class ContenderCalls {
+public final class ContenderCalls {
 
     private final ContenderRoster roster;
     private final Executor loader;
     private final Map<String, CompletableFuture<PreparedImage>> prepared = new ConcurrentHashMap<>();
 
-    ContenderCalls(ContenderRoster roster, Executor loader) {
+    public ContenderCalls(ContenderRoster roster, Executor loader) {
         this.roster = roster;
         this.loader = loader;
     }
 
     /** A new image is shown: what was prepared for the old one is dropped. */
-    void forget() {
+    public void forget() {
         prepared.clear();
     }
 
@@ -59,7 +59,7 @@ final class ContenderCalls {
     }
 
     /** One question to the contenders named, by key, each answering once. */
-    <K> CompletableFuture<Map<K, Reply>> askEach(Map<K, String> names, LoadedImage loaded, String text) {
+    public <K> CompletableFuture<Map<K, Reply>> askEach(Map<K, String> names, LoadedImage loaded, String text) {
         Map<K, CompletableFuture<List<Reply>>> replies = new LinkedHashMap<>();
         names.forEach((key, name) -> replies.put(key, answers(name, loaded, List.of(text))));
         return CompletableFuture.allOf(replies.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
