@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "perf-serve", mixinStandardHelpOptions = true,
         description = {"The serving benchmark: one mini-POPE split through one model, in process (batches of "
                 + ProbeRunner.DEFAULT_BATCH + ") and through ./deemwb serve's server on 127.0.0.1 with the endpoint "
-                + "client at --concurrency, both on the same inference worker.",
+                + "client at --concurrency, both on the same inference worker, in alternating rounds.",
             "Reports both questions/s and their ratio, the batch sizes the server formed, request latencies, and the "
                     + "overhead per request (the same requests against an instant model). Writes a JSON report; a "
                     + "benchmark, not a test."})
@@ -84,14 +85,19 @@ final class ServePerfCommand implements Callable<Integer> {
             description = "The server's largest batch (default: ${DEFAULT-VALUE}).")
     int maxBatch;
 
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "Alternating in-process and served measurements (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--overhead-requests", defaultValue = "500", paramLabel = "N",
             description = "Requests against the instant model for the overhead (default: ${DEFAULT-VALUE}).")
     int overheadRequests;
 
     @Override
     public Integer call() throws Exception {
-        if (concurrency < 1 || overheadRequests < 1) {
-            throw new ParameterException(spec.commandLine(), "--concurrency and --overhead-requests must be at least 1");
+        if (concurrency < 1 || overheadRequests < 1 || rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--concurrency, --rounds and --overhead-requests must be at "
+                    + "least 1");
         }
         Bundles.readManifest(bundleOption.bundle);
         Path scratch = Files.createTempDirectory("deemwb-perf-serve");
@@ -120,36 +126,47 @@ final class ServePerfCommand implements Callable<Integer> {
         report.put("benchmark", pope.name() + " (mini, seed " + seed + ")");
         report.put("questions", pope.items().size());
         report.put("model", MODEL);
-        try (InferenceWorker worker = InferenceWorker.start(bundleOption.bundle)) {
+        try (InferenceWorker worker = InferenceWorker.start(bundleOption.bundle);
+             ChatServer server = ChatServer.start("127.0.0.1", 0, List.of(only(MiniContender.pairOn(worker))),
+                     ChatServer.Settings.defaults(ApiKey.none()).withMaxBatch(maxBatch))) {
             Contender inWorker = only(MiniContender.pairOn(worker));
             report.put("device", InferenceWorker.device());
-            inProcess(worker, pope); // warm-up: the engine's first calls are slow
-            ProbeRunner.Timing local = inProcess(worker, pope);
-            double localRate = local.questions() / local.wallSeconds();
-            err.printf(Locale.ROOT, "in process: %.0f questions/s%n", localRate);
-
-            Map<String, Object> served = new LinkedHashMap<>();
-            double servedRate;
-            try (ChatServer server = ChatServer.start("127.0.0.1", 0, List.of(inWorker),
-                    ChatServer.Settings.defaults(ApiKey.none()).withMaxBatch(maxBatch))) {
-                remote(server, pope); // warm-up of the client, the server and their connections
-                Map<Integer, Long> warmBatches = server.batchSizes().get(MODEL);
-                double warmBusy = server.busySeconds().get(MODEL);
+            inProcess(worker, pope); // warm-ups: the engine's first calls are slow, and so are the client's,
+            remote(server, pope);    // the server's and their connections'
+            // Rounds alternate the two ways, so a machine that slows down or speeds up mid-run (a shared VM)
+            // weighs on both alike; the medians and the per-round ratios are what to quote.
+            List<Map<String, Object>> rounds = new ArrayList<>();
+            double[] localRates = new double[this.rounds];
+            double[] servedRates = new double[this.rounds];
+            double[] ratios = new double[this.rounds];
+            for (int round = 0; round < this.rounds; round++) {
+                ProbeRunner.Timing local = inProcess(worker, pope);
+                localRates[round] = local.questions() / local.wallSeconds();
+                Map<Integer, Long> batchesBefore = server.batchSizes().get(MODEL);
+                double busyBefore = server.busySeconds().get(MODEL);
                 RemoteRun run = remote(server, pope);
-                servedRate = run.timing().questions() / run.timing().wallSeconds();
-                served.put("questions_per_second", servedRate);
-                served.put("wall_seconds", run.timing().wallSeconds());
-                served.put("answered", run.answered());
-                served.put("batch_sizes", difference(server.batchSizes().get(MODEL), warmBatches));
+                servedRates[round] = run.timing().questions() / run.timing().wallSeconds();
+                ratios[round] = servedRates[round] / localRates[round];
+                Map<String, Object> measured = new LinkedHashMap<>();
+                measured.put("in_process_questions_per_second", localRates[round]);
+                measured.put("served_questions_per_second", servedRates[round]);
+                measured.put("served_over_in_process", ratios[round]);
+                measured.put("served_answered", run.answered());
+                measured.put("served_batch_sizes", difference(server.batchSizes().get(MODEL), batchesBefore));
                 // Under 1, the model waited for requests: the bottleneck is outside it (HTTP, decoding, the client).
-                served.put("model_busy_fraction", (server.busySeconds().get(MODEL) - warmBusy) / run.timing().wallSeconds());
-                served.put("latency_ms", Latencies.of(run.records()).get(MODEL));
+                measured.put("model_busy_fraction", (server.busySeconds().get(MODEL) - busyBefore)
+                        / run.timing().wallSeconds());
+                measured.put("served_latency_ms", Latencies.of(run.records()).get(MODEL));
+                rounds.add(measured);
+                err.printf(Locale.ROOT, "round %d: in process %.0f questions/s, through serve at concurrency %d %.0f "
+                        + "(%.0f %%)%n", round + 1, localRates[round], concurrency, servedRates[round],
+                        100 * ratios[round]);
             }
-            err.printf(Locale.ROOT, "through serve at concurrency %d: %.0f questions/s%n", concurrency, servedRate);
-            report.put("in_process", Map.of("questions_per_second", localRate, "wall_seconds", local.wallSeconds(),
-                    "batch_size", ProbeRunner.DEFAULT_BATCH));
-            report.put("served", served);
-            report.put("served_over_in_process", servedRate / localRate);
+            report.put("rounds", rounds);
+            report.put("in_process_questions_per_second_median", median(localRates));
+            report.put("served_questions_per_second_median", median(servedRates));
+            report.put("served_over_in_process_median", median(ratios));
+            report.put("in_process_batch_size", ProbeRunner.DEFAULT_BATCH);
             report.put("overhead_per_request", overhead(pope, inWorker));
         }
         report.put("concurrency", concurrency);
@@ -191,6 +208,12 @@ final class ServePerfCommand implements Callable<Integer> {
         return OpenAiEndpoint.connect(new EndpointSettings(MODEL, URI.create("http://127.0.0.1:" + server.port()
                 + ChatServer.API_ROOT), MODEL, ApiKey.none(), EndpointSettings.DEFAULT_LONGEST_SIDE, "png",
                 EndpointSettings.DEFAULT_MAX_TOKENS, Duration.ofSeconds(60), concurrency, 0, Duration.ZERO));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return Latencies.percentile(sorted, 0.5);
     }
 
     /** Batches formed in the measured run only. */
