@@ -57,10 +57,7 @@ class CurateScreenTest {
         CurationSession.create(project, CurationProject.create("shapes-images", items), "lead",
                 ProjectWriter.synchronous(project), Clock.systemUTC()).close();
         Json.write(dir.resolve("settings.json"), Map.of("recentProjects", List.of(project.toString())));
-        System.setProperty("deemwb.bundle", TestBundles.untrained(dir.resolve("bundle")).toString());
-        System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
-        System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());
-        System.setProperty("deemwb.data", dir.resolve("data").toString());
+        WorkbenchProperties.use(TestBundles.untrained(dir.resolve("bundle")), dir);
     }
 
     @Start

@@ -75,10 +75,7 @@ class EndpointScreensTest {
         serverWorker = InferenceWorker.start(bundle);
         server = ChatServer.start("127.0.0.1", 0, MiniContender.pairOn(serverWorker),
                 ChatServer.Settings.defaults(ApiKey.fromEnvironment("KEY", Map.of("KEY", KEY))));
-        System.setProperty("deemwb.bundle", bundle.toString());
-        System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
-        System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());
-        System.setProperty("deemwb.data", dir.resolve("data").toString());
+        WorkbenchProperties.use(bundle, dir);
     }
 
     @AfterAll

@@ -52,10 +52,7 @@ class ProbesScreenTest {
     static void setUp() throws IOException {
         Path bundle = TestBundles.untrained(dir.resolve("bundle"));
         MiniBenchmarks.generate(new MiniBenchmarks.Spec(8, 6, 2, 4, 64), dir.resolve("suite"));
-        System.setProperty("deemwb.bundle", bundle.toString());
-        System.setProperty("deemwb.samples", Path.of("..", "sample-images").toString());
-        System.setProperty("deemwb.settings", dir.resolve("settings.json").toString());
-        System.setProperty("deemwb.data", dir.resolve("data").toString());
+        WorkbenchProperties.use(bundle, dir);
     }
 
     @Start

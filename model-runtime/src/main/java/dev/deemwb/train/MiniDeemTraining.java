@@ -217,7 +217,9 @@ public final class MiniDeemTraining {
         loop("clip", recipe.clipSteps(), recipe.clipLearningRate(), clipBlocks(eyes), (manager, ps) -> {
             List<Scene> scenes = data.nextScenes(recipe.clipBatch());
             SplittableRandom random = data.randomFor(scenes);
-            WorldBatches.Views views = data.views(manager, scenes, WorldBatches.randomOps(scenes.size(), random));
+            int[] ops = WorldBatches.randomOps(scenes.size(), random);
+            List<Scene> seen = WorldBatches.withFillsFlipped(scenes, random, recipe.clipFillFlipProbability());
+            WorldBatches.Views views = data.views(manager, seen, ops);
             NDArray tokens = eyes.encoder().forward(ps, new NDList(views.images()), true).singletonOrThrow();
             return Map.of("clip", clipLoss(eyes, data, scenes, tokens, random, ps));
         });

@@ -24,13 +24,17 @@ import java.util.Map;
  * @param captionColorProbability how often a caption names the colour of a lone object of its shape
  *                            (the CLIP stages and the LMM's caption examples): what captions say is
  *                            what a contrastive encoder is taught to keep
+ * @param clipFillFlipProbability how often the CLIP stage draws an object with its fill flipped
+ *                            (filled ↔ hollow) in the view its encoder sees: captions never say fill, so
+ *                            this augmentation keeps the caption true and makes fill useless to the
+ *                            contrastive loss; the fork, CSR and language-model views keep the true fill
  */
 public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLearningRate, float foregroundWeight,
                      int clipSteps, int clipBatch, float clipLearningRate,
                      int forkSteps, int forkBatch, float forkLearningRate, float csrWeight,
                      float csrMinNoise, float csrMaxNoise, int projectionSteps,
                      int lmmSteps, int lmmBatch, float lmmLearningRate, float logitScale,
-                     float captionColorProbability) {
+                     float captionColorProbability, float clipFillFlipProbability) {
 
     public static final String DEFAULT_NAME = "standard";
 
@@ -39,7 +43,7 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
         return new Recipe(1500, 32, 2e-3f, 4f,
                 1500, 64, 1e-3f,
                 1200, 32, 5e-4f, 5f, 0.4f, 0.9f, 600,
-                2500, 64, 1e-3f, 20f, 0.3f);
+                2500, 64, 1e-3f, 20f, 0.3f, 0f);
     }
 
     /**
@@ -54,12 +58,13 @@ public record Recipe(int diffusionSteps, int diffusionBatch, float diffusionLear
                 standard.foregroundWeight, 0, standard.clipBatch, standard.clipLearningRate,
                 standard.clipSteps + standard.forkSteps, standard.forkBatch, 1e-3f, standard.csrWeight,
                 standard.csrMinNoise, standard.csrMaxNoise, standard.projectionSteps, standard.lmmSteps,
-                standard.lmmBatch, standard.lmmLearningRate, standard.logitScale, standard.captionColorProbability);
+                standard.lmmBatch, standard.lmmLearningRate, standard.logitScale, standard.captionColorProbability,
+                standard.clipFillFlipProbability);
     }
 
     /** A few steps of everything, for tests: the same code paths in seconds. */
     public static Recipe tiny() {
-        return new Recipe(6, 4, 2e-3f, 4f, 6, 8, 1e-3f, 4, 4, 5e-4f, 5f, 0.4f, 0.9f, 3, 8, 8, 1e-3f, 20f, 0.3f);
+        return new Recipe(6, 4, 2e-3f, 4f, 6, 8, 1e-3f, 4, 4, 5e-4f, 5f, 0.4f, 0.9f, 3, 8, 8, 1e-3f, 20f, 0.3f, 0f);
     }
 
     /**

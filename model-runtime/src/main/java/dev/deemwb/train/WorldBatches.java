@@ -56,6 +56,27 @@ final class WorldBatches {
     record Views(NDArray images, NDArray diffusionImages, NDArray objectMasks) {
     }
 
+    /**
+     * The scenes with each object's fill flipped with {@code probability} (the same list, and no draw
+     * from {@code random}, at 0 — so a recipe without the augmentation trains exactly as before).
+     */
+    static List<Scene> withFillsFlipped(List<Scene> scenes, SplittableRandom random, double probability) {
+        if (probability == 0) {
+            return scenes;
+        }
+        List<Scene> flipped = new ArrayList<>(scenes.size());
+        for (Scene scene : scenes) {
+            Scene changed = scene;
+            for (int i = 0; i < scene.objects().size(); i++) {
+                if (random.nextDouble() < probability) {
+                    changed = changed.withObject(i, o -> o.withFilled(!o.filled()));
+                }
+            }
+            flipped.add(changed);
+        }
+        return flipped;
+    }
+
     Views views(NDManager manager, List<Scene> scenes, int[] ops) {
         int size = config.imageSize();
         int small = config.diffusionSize();

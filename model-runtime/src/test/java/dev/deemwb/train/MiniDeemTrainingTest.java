@@ -36,7 +36,7 @@ class MiniDeemTrainingTest {
 
     /** Enough steps of a tiny model for the losses to move, in seconds. */
     private static final Recipe SMOKE = new Recipe(30, 8, 2e-3f, 4f, 60, 16, 2e-3f, 10, 8, 5e-4f, 5f, 0.4f, 0.9f, 5,
-            100, 32, 3e-3f, 20f, 0.3f);
+            100, 32, 3e-3f, 20f, 0.3f, 0f);
 
     @TempDir
     Path dir;
