@@ -51,4 +51,17 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage("dev.deemwb.eval..")
             .because("evaluation (benchmark runs, category and reconstruction probes, reports) asks the models; "
                     + "answering never depends on how it is evaluated");
+
+    @ArchTest
+    static final ArchRule curationIsUserDataAboveTheModels = noClasses().that().resideInAPackage("dev.deemwb.curate..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.deemwb.train..", "dev.deemwb.eval..",
+                    "dev.deemwb.serve..", "dev.deemwb.cli..", "ai.djl..")
+            .because("a curation project is the annotators' data: it reads and writes benchmark files and keeps "
+                    + "contenders' replies, and needs neither the engine nor how models are trained or evaluated");
+
+    @ArchTest
+    static final ArchRule nothingBelowKnowsCuration = noClasses().that().resideOutsideOfPackages("dev.deemwb.curate..",
+                    "dev.deemwb.cli..", "dev.deemwb.app..")
+            .should().dependOnClassesThat().resideInAPackage("dev.deemwb.curate..")
+            .because("curation builds on the benchmarks, never the other way");
 }

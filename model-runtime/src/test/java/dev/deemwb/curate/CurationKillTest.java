@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,13 +16,15 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * 10 000 edits made by a child process that is killed (SIGKILL) at random moments and restarted
- * where its last save left off: after every kill the project opens, and holds every edit the child
- * acknowledged (it prints an edit's number once its save returned) and at most the one in flight.
+ * Saves that die: 10 000 edits made by a child process that is killed (SIGKILL) at random moments and
+ * restarted where its last save left off — after every kill the project opens, and holds every edit
+ * the child acknowledged (it prints an edit's number once its save returned) and at most the one in
+ * flight; and a child that dies exactly between a save's write and its move.
  */
 @Heavy
 class CurationKillTest {
@@ -107,6 +110,65 @@ class CurationKillTest {
             applied = changes;
         }
         assertThat(kills).as("kills before the %d edits were done", EDITS).isGreaterThanOrEqualTo(3);
+    }
+
+    /**
+     * The child for the kill between write and move: a watcher thread halts the JVM the moment the
+     * save's temporary file appears beside the project, before the move that would publish it.
+     */
+    public static final class HaltDuringSave {
+        public static void main(String[] args) throws Exception {
+            Path file = Path.of(args[0]);
+            String temporary = "." + file.getFileName() + ".";
+            Thread watcher = new Thread(() -> {
+                while (true) {
+                    try (Stream<Path> names = Files.list(file.getParent())) {
+                        if (names.anyMatch(p -> p.getFileName().toString().startsWith(temporary)
+                                && p.getFileName().toString().endsWith(".tmp"))) {
+                            Runtime.getRuntime().halt(3); // no hooks, no finally: as abrupt as a kill
+                        }
+                    } catch (IOException e) {
+                        // the folder is being written: look again
+                    }
+                }
+            });
+            watcher.setDaemon(true);
+            try (CurationSession session = CurationSession.open(file, "halt", ProjectWriter.synchronous(file),
+                    Clock.systemUTC())) {
+                watcher.start();
+                session.set(image(0), Field.NOTES, "never published");
+            }
+        }
+    }
+
+    @Test
+    void aDeathBetweenTheWriteAndTheMoveLeavesTheLastSavedProjectThatOpensAndSavesAgain() throws Exception {
+        Path file = dir.resolve("halt" + ProjectFiles.SUFFIX);
+        CurationSession.create(file, CurationProject.create("images", List.of(CurationItem.of(image(0)))), "lead",
+                ProjectWriter.synchronous(file), Clock.systemUTC()).close();
+        byte[] saved = Files.readAllBytes(file);
+        boolean caughtBetween = false;
+        for (int attempt = 0; attempt < 20 && !caughtBetween; attempt++) {
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), HaltDuringSave.class.getName(), file.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            try (Stream<Path> names = Files.list(dir)) {
+                caughtBetween = child.exitValue() == 3
+                        && names.anyMatch(p -> p.getFileName().toString().endsWith(".tmp"));
+            }
+            if (!caughtBetween) { // the move won the race: start again from the saved version
+                Files.write(file, saved);
+            }
+        }
+        assertThat(caughtBetween).as("a child died with its save written but not moved").isTrue();
+        assertThat(Files.readAllBytes(file)).isEqualTo(saved);
+        try (CurationSession session = CurationSession.open(file, "after", ProjectWriter.synchronous(file),
+                Clock.systemUTC())) {
+            assertThat(session.item(image(0)).get(Field.NOTES)).isEmpty();
+            session.set(image(0), Field.NOTES, "published");
+        }
+        assertThat(ProjectFiles.read(file).item(image(0)).orElseThrow().get(Field.NOTES)).isEqualTo("published");
     }
 
     /** The items' fields after the first {@code edits} edits, from an independent replay. */
