@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,35 @@ class SettingsStoreTest {
 
         assertThat(settings).isEqualTo(Settings.DEFAULTS);
         assertThat(dir.resolve("settings.json.broken")).hasContent("{\"theme\": \"dark\", ");
+    }
+
+    @Test
+    void damagedValuesTakeTheirDefaultsTheRestIsKeptAndEveryDamagedFileIsKept() throws IOException {
+        Path file = dir.resolve("settings.json");
+        String damaged = "{\"theme\": null, \"zoom\": -1, \"windowWidth\": -500, \"windowHeight\": \"tall\", "
+                + "\"windowX\": 10, \"recentFiles\": [\"/a.png\", null, 3], \"recentProjects\": null, "
+                + "\"endpoints\": [42], \"curationKeys\": {\"NEXT\": \"F2\", \"SKIP\": 7}}";
+        Files.writeString(file, damaged);
+
+        Settings loaded = new SettingsStore(file).load();
+
+        assertThat(loaded.theme()).isEqualTo(Settings.DEFAULTS.theme());
+        assertThat(loaded.zoom()).isEqualTo(Settings.MIN_ZOOM);
+        assertThat(loaded.windowWidth()).isEqualTo(Settings.DEFAULTS.windowWidth());
+        assertThat(loaded.windowHeight()).isEqualTo(Settings.DEFAULTS.windowHeight());
+        assertThat(loaded.windowX()).isEqualTo(10);
+        assertThat(loaded.recentFiles()).containsExactly("/a.png");
+        assertThat(loaded.recentProjects()).isEmpty();
+        assertThat(loaded.endpoints()).isEmpty();
+        assertThat(loaded.curationKeys()).containsExactly(Map.entry("NEXT", "F2"));
+        assertThat(dir.resolve("settings.json.broken")).hasContent(damaged);
+        assertThat(file).hasContent(damaged); // read, not replaced: the next save writes the repaired settings
+
+        Files.writeString(file, "not json at all");
+        assertThat(new SettingsStore(file).load()).isEqualTo(Settings.DEFAULTS);
+        assertThat(dir.resolve("settings.json.broken")).hasContent(damaged);
+        assertThat(dir.resolve("settings.json.broken-2")).hasContent("not json at all");
+        assertThat(file).doesNotExist();
     }
 
     @Test
