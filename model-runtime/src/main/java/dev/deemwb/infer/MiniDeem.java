@@ -55,7 +55,8 @@ public final class MiniDeem {
     public static void checkQuestion(String question, WordTokenizer tokenizer, int maxPromptLength) {
         List<String> words = Language.splitWords(question);
         if (words.isEmpty()) {
-            throw new IllegalArgumentException("the question is empty");
+            throw new IllegalArgumentException(question.isBlank() ? "the question is empty"
+                    : "the question has no words, only symbols: these models read English words");
         }
         if (question.length() > MAX_QUESTION_CHARS) {
             throw new IllegalArgumentException("the question has " + question.length() + " characters; at most "

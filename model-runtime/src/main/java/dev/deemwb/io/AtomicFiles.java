@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,6 +29,10 @@ public final class AtomicFiles {
 
     /** Replaces {@code target} with {@code content}, creating missing parent folders. */
     public static void write(Path target, byte[] content) throws IOException {
+        if (Files.isDirectory(target)) {
+            // Said here, or the failed move would name the hidden temporary file instead of the target.
+            throw new FileSystemException(target.toString(), null, "is a folder: give the name of a file to write");
+        }
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);

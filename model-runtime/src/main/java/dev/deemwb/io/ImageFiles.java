@@ -29,10 +29,21 @@ public final class ImageFiles {
      * bomb never reaches the decoder.
      */
     public static BufferedImage read(Path file) throws IOException {
+        if (file.toString().isEmpty()) {
+            throw new IllegalArgumentException("no image named: the path is empty");
+        }
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException(file + ": is a folder, not an image");
         }
         if (!Files.isRegularFile(file)) {
+            if (Files.isSymbolicLink(file)) {
+                throw new IllegalArgumentException(file + ": is a link that leads to no file (its target is missing, "
+                        + "or the links form a loop)");
+            }
+            if (Files.exists(file)) {
+                throw new IllegalArgumentException(file + ": is not a regular file (a device, a pipe or a socket), so "
+                        + "not an image");
+            }
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {

@@ -1,5 +1,6 @@
 package dev.deemwb.world;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +38,14 @@ public final class Language {
         return words;
     }
 
-    /** Lower-cased words, punctuation dropped: "Is the cross left of the circle?" → is, the, cross, … */
+    /**
+     * Lower-cased words, punctuation dropped: "Is the cross left of the circle?" → is, the, cross, …
+     * Compatibility forms are folded first (full-width "ｗｈａｔ" is "what"); a word in other letters
+     * ("café", "круг") stays whole, so a refusal names the word the user typed.
+     */
     public static List<String> splitWords(String text) {
-        return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")).filter(w -> !w.isEmpty()).toList();
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
     }
 
     public static String number(int n) {

@@ -104,9 +104,15 @@ class ModelCommandsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "?!"})
+    @ValueSource(strings = {"", "   "})
     void askRefusesAnEmptyQuestion(String question) {
         assertOneLineFailure(ask(scenePng, question), "ask", "the question is empty");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"?!", "\uD83D\uDE42 \uD83D\uDC4D"})
+    void askRefusesAQuestionOfSymbolsOnlySayingSo(String question) {
+        assertOneLineFailure(ask(scenePng, question), "ask", "the question has no words, only symbols");
     }
 
     @Test

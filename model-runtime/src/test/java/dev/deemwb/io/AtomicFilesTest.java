@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,17 @@ class AtomicFilesTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFolderAsTargetIsRefusedNamingTheTargetNotTheTemporaryFile() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("out"));
+        assertThatThrownBy(() -> AtomicFiles.write(folder, new byte[] {1}))
+                .isInstanceOf(FileSystemException.class)
+                .hasMessage(folder + ": is a folder: give the name of a file to write");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
 
     @Test
     void writesNewFileAndCreatesParentFolders() throws IOException {

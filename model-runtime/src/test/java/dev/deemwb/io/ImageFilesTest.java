@@ -2,6 +2,7 @@ package dev.deemwb.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.deemwb.model.ImageTensors;
@@ -63,6 +64,21 @@ class ImageFilesTest {
         assertThatThrownBy(() -> ImageFiles.read(dir)).hasMessageContaining("is a folder");
         assertThatThrownBy(() -> ImageFiles.read(dir.resolve("missing.png"))).isInstanceOf(NoSuchFileException.class)
                 .hasMessage(dir.resolve("missing.png") + ": no such file");
+    }
+
+    @Test
+    void saysWhatAPathIsWhenItIsNoRegularFile() throws IOException {
+        assertThatThrownBy(() -> ImageFiles.read(Path.of(""))).hasMessage("no image named: the path is empty");
+        Path loop = dir.resolve("loop.png");
+        Files.createSymbolicLink(loop, dir.resolve("back.png"));
+        Files.createSymbolicLink(dir.resolve("back.png"), loop);
+        assertThatThrownBy(() -> ImageFiles.read(loop)).hasMessageContaining("is a link that leads to no file");
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling.png"), dir.resolve("gone.png"));
+        assertThatThrownBy(() -> ImageFiles.read(dangling)).hasMessageContaining("is a link that leads to no file");
+        Path device = Path.of("/dev/zero");
+        assumeTrue(Files.exists(device), "a Unix device to read");
+        assertThatThrownBy(() -> ImageFiles.read(device))
+                .hasMessage("/dev/zero: is not a regular file (a device, a pipe or a socket), so not an image");
     }
 
     @Test

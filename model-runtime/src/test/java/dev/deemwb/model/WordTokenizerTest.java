@@ -52,6 +52,12 @@ class WordTokenizerTest {
     }
 
     @Test
+    void wordsInOtherLettersAreNamedWholeAndFullWidthLettersAreRead() {
+        assertThat(tokenizer.unknownWords("Is the café left of the круг?")).containsExactly("café", "круг");
+        assertThat(tokenizer.unknownWords("Ｉｓ ｔｈｅｒｅ ａ ｃｉｒｃｌｅ？")).isEmpty();
+    }
+
+    @Test
     void vocabularyRoundTripsThroughItsWordList() {
         WordTokenizer copy = new WordTokenizer(tokenizer.vocabulary());
         assertThat(copy.encode("how many stars are there")).isEqualTo(tokenizer.encode("how many stars are there"));
