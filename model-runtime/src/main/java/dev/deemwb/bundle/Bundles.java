@@ -11,6 +11,7 @@ import dev.deemwb.io.Json;
 import dev.deemwb.io.Sha256;
 import dev.deemwb.model.BlockParameters;
 import dev.deemwb.model.MiniDeemModels;
+import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.WordTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +71,59 @@ public final class Bundles {
         if (manifest.architecture() == null || manifest.vocabulary() == null || manifest.files() == null) {
             throw new BundleException(file, "lacks 'architecture', 'vocabulary' or 'files'");
         }
+        checkArchitecture(file, manifest.architecture());
+        checkVocabulary(file, manifest.vocabulary());
         return manifest;
+    }
+
+    /**
+     * Each size within what these models can be (so a damaged number never reaches the allocator, and no
+     * zero reaches a division), and the widths that attention splits into heads divisible by them.
+     */
+    private static void checkArchitecture(Path file, ModelConfig a) {
+        Object[][] ranges = {
+            {"imageSize", a.imageSize(), 8, 1024}, {"encoderChannels", a.encoderChannels(), 1, 1024},
+            {"tokenDim", a.tokenDim(), 1, 4096}, {"visualTokens", a.visualTokens(), 1, 1024},
+            {"heads", a.heads(), 1, 64}, {"textDim", a.textDim(), 1, 4096}, {"textLayers", a.textLayers(), 1, 64},
+            {"maxTextLength", a.maxTextLength(), 2, 4096}, {"embedDim", a.embedDim(), 1, 4096},
+            {"lmmDim", a.lmmDim(), 1, 4096}, {"lmmLayers", a.lmmLayers(), 1, 64},
+            {"maxPromptLength", a.maxPromptLength(), 3, 4096}, {"unetChannels", a.unetChannels(), 1, 1024},
+            {"diffusionSize", a.diffusionSize(), 8, 1024}, {"diffusionSteps", a.diffusionSteps(), 1, 100_000}};
+        for (Object[] range : ranges) {
+            int value = (Integer) range[1];
+            if (value < (Integer) range[2] || value > (Integer) range[3]) {
+                throw new BundleException(file, "architecture." + range[0] + " is " + value + "; it must be "
+                        + range[2] + " to " + range[3]);
+            }
+        }
+        if (a.imageSize() % 8 != 0 || a.diffusionSize() % 8 != 0) {
+            throw new BundleException(file, "architecture.imageSize and diffusionSize must be multiples of 8 (the "
+                    + "networks halve them three times), are " + a.imageSize() + " and " + a.diffusionSize());
+        }
+        Object[][] split = {{"tokenDim", a.tokenDim()}, {"textDim", a.textDim()}, {"lmmDim", a.lmmDim()},
+            {"unetChannels × 2", 2 * a.unetChannels()}};
+        for (Object[] width : split) {
+            if ((Integer) width[1] % a.heads() != 0) {
+                throw new BundleException(file, "architecture." + width[0] + " (" + width[1] + ") is not divisible "
+                        + "by architecture.heads (" + a.heads() + ")");
+            }
+        }
+    }
+
+    private static void checkVocabulary(Path file, List<String> vocabulary) {
+        List<String> specials = List.of(WordTokenizer.PAD, WordTokenizer.BOS, WordTokenizer.EOS);
+        if (vocabulary.size() <= specials.size() || !vocabulary.subList(0, specials.size()).equals(specials)) {
+            throw new BundleException(file, "vocabulary must start with " + specials + " and hold words after them "
+                    + "(it has " + vocabulary.size() + " entries)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            String word = vocabulary.get(i);
+            if (word == null || word.isBlank() || !seen.add(word)) {
+                throw new BundleException(file, "vocabulary[" + i + "] is " + (word == null || word.isBlank()
+                        ? "blank" : "'" + word + "', listed twice"));
+            }
+        }
     }
 
     /**
@@ -88,7 +141,7 @@ public final class Bundles {
             Set<String> seen = new HashSet<>();
             for (BundleManifest.ParameterFile file : manifest.files()) {
                 Path path = root.resolve(file.path()).normalize();
-                if (!path.startsWith(root)) {
+                if (!path.startsWith(root) || !resolvesInside(path, root)) {
                     throw new BundleException(root.resolve(BundleManifest.FILE_NAME),
                             "parameter file '" + file.path() + "' escapes the bundle folder");
                 }
@@ -117,6 +170,18 @@ public final class Bundles {
         } catch (RuntimeException e) {
             models.close();
             throw e;
+        }
+    }
+
+    /** Whether {@code path}, its links followed, is still inside {@code root} (links followed too); true if it is missing. */
+    private static boolean resolvesInside(Path path, Path root) {
+        if (!Files.exists(path)) {
+            return true; // reported as missing when read
+        }
+        try {
+            return path.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

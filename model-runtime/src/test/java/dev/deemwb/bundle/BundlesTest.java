@@ -106,6 +106,37 @@ class BundlesTest {
     }
 
     @Test
+    void aParameterFileLinkedFromOutsideTheBundleIsRefused() throws IOException {
+        Path outside = dir.resolve("outside.params");
+        Files.move(bundle.resolve("unet.params"), outside);
+        Files.createSymbolicLink(bundle.resolve("unet.params"), outside); // same bytes, same checksum
+
+        assertThatThrownBy(() -> Bundles.load(bundle, manager))
+                .hasMessageContaining("'unet.params' escapes the bundle folder");
+    }
+
+    @Test
+    void anArchitectureOrVocabularyOutOfRangeIsRefusedNamingTheField() throws IOException {
+        editManifest(manifest -> ((ObjectNode) manifest.get("architecture")).put("heads", 0));
+        assertThatThrownBy(() -> Bundles.readManifest(bundle)).isInstanceOf(BundleException.class)
+                .hasMessageContaining("architecture.heads is 0; it must be 1 to 64");
+        editManifest(manifest -> ((ObjectNode) manifest.get("architecture")).put("heads", 3));
+        assertThatThrownBy(() -> Bundles.readManifest(bundle))
+                .hasMessageContaining("is not divisible by architecture.heads (3)");
+        editManifest(manifest -> ((ObjectNode) manifest.get("architecture")).put("heads", 2).put("tokenDim", 2_000_000_000));
+        assertThatThrownBy(() -> Bundles.readManifest(bundle))
+                .hasMessageContaining("architecture.tokenDim is 2000000000; it must be 1 to 4096");
+        editManifest(manifest -> ((ObjectNode) manifest.get("architecture")).put("tokenDim", 16));
+        Bundles.readManifest(bundle);
+
+        editManifest(manifest -> manifest.putArray("vocabulary"));
+        assertThatThrownBy(() -> Bundles.readManifest(bundle))
+                .hasMessageContaining("vocabulary must start with [<pad>, <bos>, <eos>] and hold words after them (it has 0");
+        editManifest(manifest -> manifest.putArray("vocabulary").add("<pad>").add("<bos>").add("<eos>").add("is").add("is"));
+        assertThatThrownBy(() -> Bundles.readManifest(bundle)).hasMessageContaining("vocabulary[4] is 'is', listed twice");
+    }
+
+    @Test
     void anotherSchemaVersionOrNoManifestIsRefused() throws IOException {
         editManifest(manifest -> manifest.put("schema_version", 99));
         assertThatThrownBy(() -> Bundles.load(bundle, manager)).hasMessageContaining("schema version 99");
