@@ -7,8 +7,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -91,6 +93,9 @@ public final class ImageFiles {
         }
     }
     private static BufferedImage decode(String file, ImageReader reader) {
+        // A JPEG cut short decodes without an exception, its missing part grey: the decoder only warns.
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         BufferedImage decoded;
         try {
             decoded = CmykJpeg.isFourChannel(reader) ? CmykJpeg.read(reader) : reader.read(0);
@@ -99,6 +104,10 @@ public final class ImageFiles {
         }
         if (decoded == null) {
             throw notAnImage(file, null);
+        }
+        if (warnings.stream().anyMatch(w -> w.contains("Truncated") || w.contains("premature end"))) {
+            throw new IllegalArgumentException(file + ": the file ends early (cut short?), so part of the image is "
+                    + "missing");
         }
         return decoded;
     }

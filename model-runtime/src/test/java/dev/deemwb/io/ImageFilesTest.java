@@ -2,8 +2,8 @@ package dev.deemwb.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.deemwb.model.ImageTensors;
 import java.awt.image.BufferedImage;
@@ -88,6 +88,24 @@ class ImageFilesTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, bytes.length / 2));
         assertThatThrownBy(() -> ImageFiles.read(cut)).hasMessage(cut + ": not a readable image");
+    }
+
+    @Test
+    void refusesAJpegThatEndsEarly() throws IOException {
+        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 200; x++) {
+                image.setRGB(x, y, (x * y) & 0xffffff);
+            }
+        }
+        Path whole = dir.resolve("whole.jpg");
+        ImageIO.write(image, "jpg", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path half = Files.write(dir.resolve("half.jpg"), Arrays.copyOf(bytes, bytes.length / 2));
+
+        assertThat(ImageFiles.read(whole).getWidth()).isEqualTo(200);
+        assertThatThrownBy(() -> ImageFiles.read(half))
+                .hasMessage(half + ": the file ends early (cut short?), so part of the image is missing");
     }
 
     @Test
