@@ -54,7 +54,7 @@ image=(--runtime-image "$runtime" --input "$input" --main-jar app-0.1.0-SNAPSHOT
        # from the install; user data goes to the XDG folders (AppDirs), never beside the binaries.
        --java-options '-Ddeemwb.bundle=$APPDIR/assets/models/mini-deem'
        --java-options '-Ddeemwb.samples=$APPDIR/sample-images'
-       --java-options '-Dai.djl.offline=true')
+       --java-options '-Dai.djl.offline=true' --java-options '-Xmx1g')
 
 if [[ "$type" == app-image || "$type" == all ]]; then
   echo "installer: jpackage app-image..." >&2

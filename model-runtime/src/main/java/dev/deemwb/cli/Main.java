@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "DEEM Workbench: the shapes world, benchmarks and models from the command line.",
         subcommands = {WorldCommand.class, BenchCommand.class, TrainCommand.class, AskCommand.class,
             ReconstructCommand.class, ProbeCommand.class, EvalCommand.class, PerfCommand.class, ServePerfCommand.class,
+            SoakCommand.class,
             ServeCommand.class, DiagnoseCommand.class, DoctorCommand.class, CurateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

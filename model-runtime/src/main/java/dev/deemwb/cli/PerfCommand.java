@@ -89,7 +89,7 @@ final class PerfCommand implements Callable<Integer> {
     int repeats;
 
     /** One (image, question) pair of the workload; the image is a model input. */
-    private record Item(float[] image, String question) {
+    record Item(float[] image, String question) {
     }
 
     @Override
@@ -211,7 +211,7 @@ final class PerfCommand implements Callable<Integer> {
     }
 
     /** Rendered scenes from a fixed seed and all their template questions, at least {@link ProbeRunner#DEFAULT_BATCH} pairs. */
-    private static List<Item> workload(MiniDeem miniDeem) {
+    static List<Item> workload(MiniDeem miniDeem) {
         SceneGenerator generator = new SceneGenerator();
         SceneRenderer renderer = new SceneRenderer();
         int size = miniDeem.models().config().imageSize();
