@@ -12,8 +12,8 @@ import org.w3c.dom.Node;
  * JPEGs with four colour channels (CMYK, or YCCK: CMYK stored as YCbCr + K), as print workflows and
  * Photoshop write them. ImageIO's {@code read} refuses them on older JDKs, and the JDK 17.0.15 it was
  * tested with decodes YCCK to wrong colours and inverts CMYK that has no Adobe marker. Its
- * {@code readRaster} returns the stored CMYK values, YCCK transform undone, without any colour
- * handling, so this class converts those to sRGB itself.
+ * {@code readRaster} returns the values as stored — for YCCK still as YCbCr + K — without any colour
+ * handling, so this class undoes the YCC transform and converts to sRGB itself.
  *
  * <p>The conversion is the plain formula {@code R = (1 - C)(1 - K)}: an embedded ICC profile is not
  * applied, so colours are close, not exact. An Adobe APP14 marker means Photoshop's convention of
@@ -41,7 +41,10 @@ final class CmykJpeg {
 
     /** Decodes the image as CMYK values and converts them to opaque sRGB. */
     static BufferedImage read(ImageReader reader) throws IOException {
-        boolean inverted = find(header(reader), "app14Adobe") != null;
+        Node adobe = find(header(reader), "app14Adobe");
+        boolean inverted = adobe != null;
+        // Adobe transform 2: C, M, Y stored as YCbCr, which readRaster returns as they are stored.
+        boolean ycck = adobe != null && "2".equals(attribute(adobe, "transform"));
         Raster cmyk = reader.readRaster(0, null);
         int width = cmyk.getWidth();
         int height = cmyk.getHeight();
@@ -50,6 +53,9 @@ final class CmykJpeg {
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             cmyk.getPixels(cmyk.getMinX(), cmyk.getMinY() + y, width, 1, samples);
+            if (ycck) {
+                undoYcc(samples, width);
+            }
             for (int x = 0; x < width; x++) {
                 // "paper" is 255 where there is no ink: 255 - ink, which inverted files store directly.
                 int k = paper(samples[4 * x + 3], inverted);
@@ -59,6 +65,25 @@ final class CmykJpeg {
             rgb.setRGB(0, y, width, 1, row, 0, width);
         }
         return rgb;
+    }
+
+    /**
+     * YCbCr back to the three stored colour channels (JFIF's equations, as libjpeg's YCCK decoder
+     * uses them), each then stored inverted like plain Adobe CMYK: 255 − the "RGB" value.
+     */
+    private static void undoYcc(int[] samples, int width) {
+        for (int x = 0; x < width; x++) {
+            double luma = samples[4 * x];
+            double cb = samples[4 * x + 1] - 128.0;
+            double cr = samples[4 * x + 2] - 128.0;
+            samples[4 * x] = 255 - clamp(luma + 1.402 * cr);
+            samples[4 * x + 1] = 255 - clamp(luma - 0.344136 * cb - 0.714136 * cr);
+            samples[4 * x + 2] = 255 - clamp(luma + 1.772 * cb);
+        }
+    }
+
+    private static int clamp(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
     }
 
     private static int channel(int value, int paperK, boolean inverted) {

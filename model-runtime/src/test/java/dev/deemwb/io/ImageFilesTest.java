@@ -13,6 +13,7 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ class ImageFilesTest {
 
     /** Adobe APP14 transforms of the four-channel fixtures; -1 writes none. */
     private static final int CMYK = 0;
-    private static final int YCCK = 2;
     private static final int NO_ADOBE_MARKER = -1;
     private static final String JPEG_METADATA = "javax_imageio_jpeg_image_1.0";
 
@@ -116,15 +116,31 @@ class ImageFilesTest {
     }
 
     /**
-     * Four-channel JPEGs, left half red and right half blue: as Photoshop writes them (an Adobe marker,
-     * inverted values, plain CMYK or YCCK) and as plain ink amounts without the marker.
+     * Four-channel JPEGs, left half red and right half blue: as Photoshop writes CMYK (an Adobe marker,
+     * inverted values) and as plain ink amounts without the marker, both from the JDK's writer.
      */
     @ParameterizedTest(name = "Adobe transform {0}")
-    @ValueSource(ints = {CMYK, YCCK, NO_ADOBE_MARKER})
-    void readsCmykAndYcckJpegsAsRgb(int adobeTransform) throws Exception {
-        Path file = cmykJpeg(dir.resolve("halves-" + adobeTransform + ".jpg"), adobeTransform);
+    @ValueSource(ints = {CMYK, NO_ADOBE_MARKER})
+    void readsCmykJpegsAsRgb(int adobeTransform) throws Exception {
+        assertHalves(ImageFiles.read(cmykJpeg(dir.resolve("halves-" + adobeTransform + ".jpg"), adobeTransform)));
+    }
 
-        BufferedImage image = ImageFiles.read(file);
+    /**
+     * YCCK (Adobe transform 2: C, M, Y stored as YCbCr) as ImageMagick 6 writes it for
+     * {@code convert … -colorspace CMYK out.jpg} — the JDK's writer cannot make one: given transform 2
+     * it marks the file YCCK but stores the CMYK values untransformed (ImageMagick reads such a file's
+     * red half as srgb(179,0,227)).
+     */
+    @Test
+    void readsYcckJpegsAsImageMagickWritesThem() throws Exception {
+        Path file = dir.resolve("halves-ycck.jpg");
+        try (InputStream resource = ImageFilesTest.class.getResourceAsStream("halves-ycck-imagemagick.jpg")) {
+            Files.copy(resource, file);
+        }
+        assertHalves(ImageFiles.read(file));
+    }
+
+    private static void assertHalves(BufferedImage image) {
         assertThat(image.getWidth()).isEqualTo(64);
         assertThat(image.getHeight()).isEqualTo(32);
         assertColour(image.getRGB(16, 16), 255, 0, 0);
@@ -151,8 +167,7 @@ class ImageFilesTest {
             if (!inverted) {
                 return Files.write(file, plain);
             }
-            // The writer has no default header for a raster: take the plain file's and add the marker,
-            // whose transform also tells the writer to store YCCK.
+            // The writer has no default header for a raster: take the plain file's and add the marker.
             IIOMetadata header = headerOf(plain);
             IIOMetadataNode tree = (IIOMetadataNode) header.getAsTree(JPEG_METADATA);
             IIOMetadataNode adobe = new IIOMetadataNode("app14Adobe");
