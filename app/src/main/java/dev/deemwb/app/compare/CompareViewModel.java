@@ -5,6 +5,7 @@ import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.world.QaPair;
 import dev.deemwb.world.Questions;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -188,16 +189,23 @@ public final class CompareViewModel {
         long mine = generation.get();
         LatestValue<String> progress = new LatestValue<>(ui, status::set);
         busy.set(true);
+        Map<Side, CompletableFuture<List<BufferedImage>>> works = new EnumMap<>(Side.class);
         for (Side side : Side.values()) {
+            works.put(side, calls.reconstruct(name(side), current, noiseFraction, stepCount, seed,
+                    () -> generation.get() != mine, progress::post));
+        }
+        // Both are in flight before either's completion is handled: one that is done at once (a side
+        // that cannot reconstruct) must not clear "busy" while the other still draws.
+        running.addAll(works.values());
+        works.forEach((side, work) -> {
             String name = name(side);
-            track(calls.reconstruct(name, current, noiseFraction, stepCount, seed, () -> generation.get() != mine,
-                    progress::post), previews -> {
+            track(work, previews -> {
                 cards.get(side).reconstructionNoteProperty().set(previews == null
                         ? "no reconstruction for this model: " + name + " has no diffusion decoder" : "");
                 cards.get(side).reconstruction().setAll(previews == null ? List.of() : previews);
                 status.set(readyStatus);
             });
-        }
+        });
     }
 
     public void cancelRunning() {
@@ -215,7 +223,9 @@ public final class CompareViewModel {
     }
 
     private <T> void track(CompletableFuture<T> work, Consumer<T> onSuccess) {
-        running.add(work);
+        if (!running.contains(work)) {
+            running.add(work);
+        }
         long mine = generation.get();
         work.whenComplete((value, failure) -> ui.execute(() -> {
             running.remove(work);
