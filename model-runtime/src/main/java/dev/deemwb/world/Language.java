@@ -1,6 +1,5 @@
 package dev.deemwb.world;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,12 +39,32 @@ public final class Language {
 
     /**
      * Lower-cased words, punctuation dropped: "Is the cross left of the circle?" → is, the, cross, …
-     * Compatibility forms are folded first (full-width "ｗｈａｔ" is "what"); a word in other letters
-     * ("café", "круг") stays whole, so a refusal names the word the user typed.
+     * Full-width forms are folded first ("ｗｈａｔ" is "what"); a word in other letters ("café",
+     * "круг") stays whole, so a refusal names the word the user typed.
      */
     public static List<String> splitWords(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = foldFullWidth(text).toLowerCase(Locale.ROOT);
         return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * The full-width forms of ASCII (U+FF01–FF5E, as East Asian input methods type them) and the
+     * ideographic space as plain ASCII. By hand rather than {@code Normalizer}: this runs on the FX
+     * thread as the user types, and the normaliser's first call loads its tables there.
+     */
+    private static String foldFullWidth(String text) {
+        StringBuilder folded = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char plain = c >= '\uFF01' && c <= '\uFF5E' ? (char) (c - 0xFEE0) : c == '\u3000' ? ' ' : c;
+            if (plain != c && folded == null) {
+                folded = new StringBuilder(text.substring(0, i));
+            }
+            if (folded != null) {
+                folded.append(plain);
+            }
+        }
+        return folded == null ? text : folded.toString();
     }
 
     public static String number(int n) {
