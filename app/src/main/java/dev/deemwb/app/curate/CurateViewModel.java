@@ -411,11 +411,12 @@ public final class CurateViewModel implements AutoCloseable {
             String name = contenders.get(side).get();
             Optional<ContenderAnswer> answer = item == null ? Optional.empty()
                     : item.answers().stream().filter(a -> a.contender().equals(name)).findFirst();
-            answers.get(side).set(answer.map(CurateViewModel::describe).orElse(""));
+            answers.get(side).set(answer.map(CurateViewModel::shown).orElse(""));
         }
     }
 
-    static String describe(ContenderAnswer answer) {
+    /** How a kept answer reads on the screen: the text and its first word's probability, or why there is none. */
+    static String shown(ContenderAnswer answer) {
         if (answer.failed()) {
             return "no answer: " + answer.error();
         }
@@ -423,6 +424,7 @@ public final class CurateViewModel implements AutoCloseable {
                 : String.format(Locale.ROOT, "  (%.0f %%)", 100 * answer.confidence()));
     }
 
+    /** The status line: where in the queue the item is, its image and its state. */
     private void describe() {
         CurationItem item = current.get();
         if (session == null) {
