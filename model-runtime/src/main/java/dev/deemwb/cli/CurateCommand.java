@@ -41,14 +41,6 @@ final class CurateCommand {
         return System.getProperty("user.name", "annotator");
     }
 
-    /** How a project file names its image folder: relative to the file's folder when it can be. */
-    static String imagesAsSeenFrom(Path projectFile, Path images) {
-        Path from = projectFile.toAbsolutePath().getParent();
-        Path target = images.toAbsolutePath().normalize();
-        return target.getRoot().equals(from.getRoot()) ? from.relativize(target).toString().replace('\\', '/')
-                : target.toString();
-    }
-
     @Command(name = "new", mixinStandardHelpOptions = true,
             description = "Create a project from a folder of images (recursively) or from generated scenes.")
     static final class New implements Callable<Integer> {
@@ -100,7 +92,7 @@ final class CurateCommand {
                 }
                 items = ProjectSources.generated(folder, source.generated, seed, size);
             }
-            CurationProject created = CurationProject.create(imagesAsSeenFrom(project, folder), items);
+            CurationProject created = CurationProject.create(ProjectFiles.imageFolderAsSeenFrom(project, folder), items);
             try (CurationSession session = CurationSession.create(project, created, defaultAnnotator(),
                     ProjectWriter.synchronous(project), Clock.systemUTC())) {
                 spec.commandLine().getOut().printf(Locale.ROOT, "created %s: %d items, images in %s%n", project,
@@ -222,7 +214,7 @@ final class CurateCommand {
                 sources.add(new ProjectMerge.Source(file.getFileName().toString(), read));
             }
             Path images = projects.get(0).toAbsolutePath().getParent().resolve(sources.get(0).project().images());
-            ProjectMerge.Result merged = ProjectMerge.merge(sources, imagesAsSeenFrom(out, images));
+            ProjectMerge.Result merged = ProjectMerge.merge(sources, ProjectFiles.imageFolderAsSeenFrom(out, images));
             ProjectFiles.write(out, merged.project());
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf(Locale.ROOT, "merged %d projects into %s: %d items, %d conflicts%n", projects.size(), out,

@@ -24,6 +24,20 @@ public final class ProjectFiles {
 
     private ProjectFiles() {}
 
+    /**
+     * How a project file names its image folder: relative to the file's folder when both are on one
+     * file-system root ({@code .} for that folder itself), else absolute.
+     */
+    public static String imageFolderAsSeenFrom(Path projectFile, Path images) {
+        Path from = projectFile.toAbsolutePath().getParent();
+        Path target = images.toAbsolutePath().normalize();
+        if (!target.getRoot().equals(from.getRoot())) {
+            return target.toString();
+        }
+        String relative = from.relativize(target).toString().replace('\\', '/');
+        return relative.isEmpty() ? "." : relative;
+    }
+
     /** The copy of the last version that opened well: {@code <file>.bak}, beside it. */
     public static Path backupOf(Path file) {
         return file.resolveSibling(file.getFileName() + ".bak");

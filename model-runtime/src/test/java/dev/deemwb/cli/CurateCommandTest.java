@@ -10,6 +10,8 @@ import dev.deemwb.curate.ProjectFiles;
 import dev.deemwb.curate.ProjectMerge;
 import dev.deemwb.curate.ProjectWriter;
 import dev.deemwb.eval.PopeBenchmark;
+import dev.deemwb.io.Png;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,16 @@ class CurateCommandTest {
         CliRun badFormat = CliRun.of("curate", "export", merged.toString(), "--format", "coco", "--out", out.toString());
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("--format takes robustvqa, pope, mmvp or csv, not 'coco'");
+    }
+
+    @Test
+    void aProjectBesideItsImagesNamesItsOwnFolder() throws IOException {
+        Files.write(dir.resolve("a.png"), Png.encode(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)));
+        Path project = dir.resolve("here" + ProjectFiles.SUFFIX);
+        CliRun created = CliRun.of("curate", "new", project.toString(), "--images", dir.toString());
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        assertThat(ProjectFiles.read(project).images()).isEqualTo(".");
+        assertThat(ProjectFiles.read(project).items()).extracting(i -> i.image()).containsExactly("a.png");
     }
 
     @Test

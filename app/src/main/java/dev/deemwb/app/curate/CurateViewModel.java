@@ -14,6 +14,7 @@ import dev.deemwb.curate.CurationSession;
 import dev.deemwb.curate.Field;
 import dev.deemwb.curate.ItemCategory;
 import dev.deemwb.curate.ItemState;
+import dev.deemwb.curate.ProjectFiles;
 import dev.deemwb.curate.ProjectSources;
 import dev.deemwb.curate.ProjectWriter;
 import dev.deemwb.curate.Suggestions;
@@ -110,9 +111,7 @@ public final class CurateViewModel implements AutoCloseable {
     /** Creates {@code file}, a project of every image below {@code imageFolder}, and opens it. */
     public void create(Path imageFolder, Path file) {
         start(() -> {
-            Path folder = file.toAbsolutePath().getParent();
-            String images = folder.relativize(imageFolder.toAbsolutePath().normalize()).toString().replace('\\', '/');
-            CurationProject project = CurationProject.create(images.isEmpty() ? "." : images,
+            CurationProject project = CurationProject.create(ProjectFiles.imageFolderAsSeenFrom(file, imageFolder),
                     ProjectSources.folder(imageFolder));
             return CurationSession.create(file, project, annotator, writer(file), clock);
         });
