@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
 import javafx.scene.input.Clipboard;
@@ -27,17 +29,30 @@ final class ImageOpening {
     private final ImageSources sources;
     private final ObjectProperty<Settings> settings;
     private final SplittableRandom seeds = new SplittableRandom();
+    private final ObjectProperty<Path> shownFile = new SimpleObjectProperty<>();
 
     ImageOpening(CompareViewModel model, ImageSources sources, ObjectProperty<Settings> settings) {
         this.model = model;
         this.sources = sources;
         this.settings = settings;
+        // Any image shown clears it; a file opened here sets it again once it shows (just after).
+        model.imageProperty().addListener((obs, old, now) -> shownFile.set(null));
     }
 
     /** Opens {@code file}; once it shows, it heads the recent files. */
     void open(Path file) {
-        model.load(() -> sources.fromFile(file), () ->
-                settings.set(settings.get().withRecentFile(file.toAbsolutePath().toString())));
+        model.load(() -> sources.fromFile(file), () -> {
+            shownFile.set(file);
+            settings.set(settings.get().withRecentFile(file.toAbsolutePath().toString()));
+        });
+    }
+
+    /**
+     * The file on the compare screen, as it was opened; null while the image shown came from
+     * elsewhere (a random scene, a pasted picture, a probes item).
+     */
+    ReadOnlyObjectProperty<Path> shownFile() {
+        return shownFile;
     }
 
     void randomScene() {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
@@ -23,9 +24,11 @@ final class SampleGallery extends ListView<Path> {
     private final Map<Path, String> hitRates = new HashMap<>();
 
     /**
+     * @param shown        the file on the compare screen (null for an image from elsewhere): the gallery
+     *                     highlights it when it is one of its pictures, and nothing otherwise
      * @param onUnreadable told the reason when the folder cannot be listed (the gallery stays empty)
      */
-    SampleGallery(Path folder, Consumer<Path> open, Consumer<String> onUnreadable) {
+    SampleGallery(Path folder, Consumer<Path> open, ObservableValue<Path> shown, Consumer<String> onUnreadable) {
         setId("gallery");
         try (Stream<Path> files = Files.list(folder)) {
             getItems().setAll(files.filter(f -> f.toString().endsWith(".png")).sorted().toList());
@@ -36,10 +39,18 @@ final class SampleGallery extends ListView<Path> {
         }
         setCellFactory(view -> new SampleCell());
         getSelectionModel().selectedItemProperty().addListener((obs, old, file) -> {
-            if (file != null) {
+            if (file != null && !sameFile(file, shown.getValue())) {
                 open.accept(file);
             }
         });
+        shown.addListener((obs, old, file) -> getItems().stream().filter(item -> sameFile(item, file)).findFirst()
+                // already shown: the listener above does not open it again
+                .ifPresentOrElse(getSelectionModel()::select, getSelectionModel()::clearSelection));
+    }
+
+    /** The same file however it was named (the gallery's relative path, a file chooser's absolute one). */
+    private static boolean sameFile(Path a, Path b) {
+        return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private final class SampleCell extends ListCell<Path> {

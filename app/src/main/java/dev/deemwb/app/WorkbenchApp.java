@@ -108,7 +108,7 @@ public class WorkbenchApp extends Application {
 
         CompareView compareView = new CompareView(model, roster.names(), model::ask, () -> configureEndpoints(stage));
         SplitPane split = new SplitPane(new SampleGallery(locate("deemwb.samples", "sample-images"), opening::open,
-                model.errorProperty()::set), compareView);
+                opening.shownFile(), model.errorProperty()::set), compareView);
         split.setDividerPositions(0.16);
         Tab compareTab = new Tab("Compare", split);
         compareTab.setId("compareTab");

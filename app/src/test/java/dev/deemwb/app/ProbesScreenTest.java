@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -70,6 +71,10 @@ class ProbesScreenTest {
     @Test
     void aSmallPopeSplitRunsShowsItsChartAndCountsAndOpensAnItemInTheCompareScreen(FxRobot robot) throws Exception {
         ProbesViewModel probes = app.probes();
+        ListView<?> samples = robot.lookup("#gallery").queryAs(ListView.class);
+        robot.interact(() -> samples.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#source").queryAs(Label.class).getText()
+                .isEmpty());
         robot.clickOn("Probes");
         StatusBar status = robot.lookup("#status").queryAs(StatusBar.class);
         AtomicReference<String> statusWhileRunning = new AtomicReference<>();
@@ -128,5 +133,7 @@ class ProbesScreenTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#source").queryAs(Label.class).getText()).startsWith("pope_popular · item " + first.id());
         assertThat(robot.lookup("#groundTruth").queryAs(Label.class).getText()).isEqualTo("ground truth: " + first.expected());
+        assertThat(samples.getSelectionModel().getSelectedItems()).as("no sample is highlighted under a probes item")
+                .isEmpty();
     }
 }

@@ -99,6 +99,30 @@ class WorkbenchAppTest {
     }
 
     @Test
+    void enterOnACompletionAsksTheCompletedQuestionAndEachCardNamesIt(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> app.open(Path.of("..", "sample-images", "count-1.png")));
+        awaitSource(robot, "count-1.png");
+
+        robot.clickOn("#question").write("how many");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".auto-complete-popup").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER); // the popup takes this Enter: the completion must ask
+
+        String completed = robot.lookup("#question").queryAs(TextField.class).getText();
+        assertThat(completed).startsWith("How many");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> completed.equals(model.card(Side.RIGHT).askedProperty()
+                .get()) && completed.equals(model.card(Side.LEFT).askedProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#rightAsked").queryAs(Label.class).getText()).isEqualTo("Q: " + completed);
+
+        robot.interact(() -> model.questionProperty().set("Is there a circle in the image?"));
+        assertThat(robot.lookup("#leftAsked").queryAs(Label.class).getText())
+                .isEqualTo("answers an earlier question (Enter asks the new one): " + completed);
+    }
+
+    @Test
     void anUnknownWordIsNamedAndTheQuestionNotSent(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
@@ -123,8 +147,12 @@ class WorkbenchAppTest {
         robot.clickOn("#dismissError");
         assertThat(error.getText()).isEmpty();
 
-        robot.interact(() -> app.open(Path.of("..", "sample-images", "count-1.png")));
+        robot.interact(() -> app.open(Path.of("..", "sample-images", "count-1.png").toAbsolutePath()));
         awaitSource(robot, "count-1.png");
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> gallery = robot.lookup("#gallery").queryAs(ListView.class);
+        assertThat(gallery.getSelectionModel().getSelectedIndex()).as("the gallery highlights the file shown")
+                .isEqualTo(indexOf(gallery, "count-1.png"));
     }
 
     /** Opening is asynchronous (files decode off the FX thread): waits until the image panel names {@code file}. */

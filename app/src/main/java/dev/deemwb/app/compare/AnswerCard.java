@@ -18,8 +18,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * What one side's card shows: the contender picked for it, its answer (or why there is none),
- * alternatives, latency, whether it was right, and why it has no reconstruction when it cannot draw one.
+ * What one side's card shows: the contender picked for it, the question its answer replies to, its
+ * answer (or why there is none), alternatives, latency, whether it was right, and why it has no
+ * reconstruction when it cannot draw one.
  */
 public final class AnswerCard {
 
@@ -56,6 +57,7 @@ public final class AnswerCard {
     private final StringProperty reconstructionNote = new SimpleStringProperty("");
     private final StringProperty contender = new SimpleStringProperty();
     private final ObservableList<BufferedImage> reconstruction = FXCollections.observableArrayList();
+    private final StringProperty asked = new SimpleStringProperty("");
     private final StringProperty answer = new SimpleStringProperty("");
     private final ObjectProperty<List<Answer.Alternative>> alternatives = new SimpleObjectProperty<>(List.of());
     private final StringProperty latency = new SimpleStringProperty("");
@@ -70,7 +72,8 @@ public final class AnswerCard {
         title.bind(contender);
     }
 
-    void show(Reply reply, Verdict newVerdict) {
+    void show(String question, Reply reply, Verdict newVerdict) {
+        asked.set(question);
         if (!reply.isAnswered()) {
             answer.set("(no answer: " + reply.error() + ")");
             verdict.set(Verdict.NONE);
@@ -95,6 +98,7 @@ public final class AnswerCard {
     void clear() {
         reconstruction.clear();
         reconstructionNote.set("");
+        asked.set("");
         answer.set("");
         alternatives.set(List.of());
         latency.set("");
@@ -123,6 +127,11 @@ public final class AnswerCard {
     /** Empty while its contender draws reconstructions; else why there are none. */
     public StringProperty reconstructionNoteProperty() {
         return reconstructionNote;
+    }
+
+    /** The question the answer shown replies to; empty while there is none. */
+    public ReadOnlyStringProperty askedProperty() {
+        return asked;
     }
 
     public StringProperty answerProperty() {

@@ -92,7 +92,10 @@ public final class CompareView extends BorderPane {
         question.setPromptText("Ask a question, e.g. Which way does the triangle point?");
         question.textProperty().bindBidirectional(model.questionProperty());
         question.setOnAction(e -> askAction.run());
-        TextFields.bindAutoCompletion(question, request -> suggestions(request.getUserText()));
+        // Enter (or a click) on a completion takes it into the field and is consumed by the popup: it asks
+        // here, or the cards would go on showing the previous question's answers under the new one.
+        TextFields.bindAutoCompletion(question, request -> suggestions(request.getUserText()))
+                .setOnAutoCompleted(e -> askAction.run());
         HBox.setHgrow(question, Priority.ALWAYS);
         Button ask = new Button("Ask");
         ask.setId("ask");

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -45,6 +47,7 @@ public final class CompareViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("loading models…");
     private final BooleanProperty busy = new SimpleBooleanProperty(true);
+    private final BooleanBinding answersStale;
     private final ObservableList<String> unknownWords = FXCollections.observableArrayList();
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final Map<Side, AnswerCard> cards = new EnumMap<>(Side.class);
@@ -76,6 +79,9 @@ public final class CompareViewModel {
                 card.clear();
             });
         }
+        answersStale = Bindings.createBooleanBinding(() -> cards.values().stream().map(c -> c.askedProperty().get())
+                        .anyMatch(asked -> !asked.isEmpty() && !asked.equals(trimmed(question.get()))),
+                question, cards.get(Side.LEFT).askedProperty(), cards.get(Side.RIGHT).askedProperty());
         worker.ready().whenComplete((models, failure) -> ui.execute(() -> {
             busy.set(false);
             if (failure != null) {
@@ -118,7 +124,7 @@ public final class CompareViewModel {
     /** Asks both sides' contenders the current question about the current image, then reconstructs. */
     public void ask() {
         LoadedImage current = image.get();
-        String text = question.get() == null ? "" : question.get().trim();
+        String text = trimmed(question.get());
         unknownWords.clear();
         if (current == null) {
             error.set("Load an image first (open a file, pick a sample or draw a random scene).");
@@ -145,8 +151,8 @@ public final class CompareViewModel {
         Map<Side, String> names = new EnumMap<>(Side.class);
         cards.forEach((side, card) -> names.put(side, card.contenderProperty().get()));
         track(calls.askEach(names, current, text), replies -> {
-            replies.forEach((side, answer) -> cards.get(side).show(answer, AnswerCard.Verdict.of(current.fromWorld(),
-                    truth, answer.isAnswered() ? answer.text() : "")));
+            replies.forEach((side, answer) -> cards.get(side).show(text, answer,
+                    AnswerCard.Verdict.of(current.fromWorld(), truth, answer.isAnswered() ? answer.text() : "")));
             status.set(readyStatus);
             reconstruct();
         });
@@ -208,6 +214,10 @@ public final class CompareViewModel {
         });
     }
 
+    private static String trimmed(String question) {
+        return question == null ? "" : question.trim();
+    }
+
     public void cancelRunning() {
         generation.incrementAndGet();
         running.forEach(work -> work.cancel(true));
@@ -267,6 +277,14 @@ public final class CompareViewModel {
 
     public StringProperty statusProperty() {
         return status;
+    }
+
+    /**
+     * True while the cards show answers to another question than the one in the field (edited, emptied
+     * or refused since): the view marks them, so no answer is read as replying to the new question.
+     */
+    public BooleanBinding answersStaleProperty() {
+        return answersStale;
     }
 
     public BooleanProperty busyProperty() {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +30,7 @@ import javafx.scene.layout.VBox;
 final class SidePanels {
 
     private static final int RECONSTRUCTION_SIZE = 192;
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
 
     private SidePanels() {
     }
@@ -43,7 +46,7 @@ final class SidePanels {
             picker.setTooltip(new Tooltip("The model shown on the " + side.id()));
             picker.valueProperty().bindBidirectional(card.contenderProperty());
             pickers.getChildren().addAll(new Label(side == Side.LEFT ? "compare" : "with"), picker);
-            VBox box = card(card);
+            VBox box = card(card, model.answersStaleProperty());
             HBox.setHgrow(box, Priority.ALWAYS);
             cards.getChildren().add(box);
         }
@@ -55,12 +58,19 @@ final class SidePanels {
         return new VBox(8, pickers, cards);
     }
 
-    private static VBox card(AnswerCard card) {
+    private static VBox card(AnswerCard card, ObservableBooleanValue stale) {
         String id = card.side().id();
         Label title = new Label();
         title.setId(id + "Title");
         title.textProperty().bind(card.titleProperty());
         title.getStyleClass().add("card-title");
+        Label asked = new Label();
+        asked.setId(id + "Asked");
+        asked.setWrapText(true);
+        asked.getStyleClass().add("asked");
+        asked.textProperty().bind(Bindings.createStringBinding(() -> card.askedProperty().get().isEmpty() ? ""
+                : (stale.get() ? "answers an earlier question (Enter asks the new one): " : "Q: ")
+                        + card.askedProperty().get(), card.askedProperty(), stale));
         Label answer = new Label();
         answer.setId(id + "Answer");
         answer.setWrapText(true);
@@ -83,8 +93,9 @@ final class SidePanels {
         Label latency = new Label();
         latency.setId(id + "Latency");
         latency.textProperty().bind(card.latencyProperty());
-        VBox box = new VBox(4, title, answer, verdict, alternatives, latency);
+        VBox box = new VBox(4, title, asked, answer, verdict, alternatives, latency);
         box.getStyleClass().add("card");
+        stale.addListener((obs, was, now) -> box.pseudoClassStateChanged(STALE, now));
         box.setPadding(new Insets(10));
         return box;
     }

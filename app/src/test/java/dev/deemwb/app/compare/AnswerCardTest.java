@@ -13,7 +13,7 @@ class AnswerCardTest {
     void theAlternativesShownAreWordsTheModelGaveAtLeastHalfAPercent() {
         AnswerCard card = new AnswerCard(Side.LEFT);
 
-        card.show(Reply.answered("hollow", List.of(new Answer.Alternative("hollow", 0.93),
+        card.show("Is the square filled or hollow?", Reply.answered("hollow", List.of(new Answer.Alternative("hollow", 0.93),
                 new Answer.Alternative("<eos>", 0.06), new Answer.Alternative("filled", 0.006),
                 new Answer.Alternative("down", 0.004)), 12, null), AnswerCard.Verdict.RIGHT);
 

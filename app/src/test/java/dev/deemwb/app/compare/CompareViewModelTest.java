@@ -82,6 +82,36 @@ class CompareViewModelTest {
     }
 
     @Test
+    void eachCardNamesTheQuestionItAnswersAndIsStaleOnceTheFieldSaysAnother() throws Exception {
+        CompareViewModel model = model();
+        model.show(new ImageSources(INPUT_SIZE).randomScene(3));
+        model.questionProperty().set("  How many objects are there? ");
+        model.ask();
+        awaitIdle(model);
+        assertThat(model.card(Side.LEFT).askedProperty().get()).isEqualTo("How many objects are there?");
+        assertThat(model.card(Side.RIGHT).askedProperty().get()).isEqualTo("How many objects are there?");
+        assertThat(model.answersStaleProperty().get()).as("the field still says the question answered").isFalse();
+
+        model.questionProperty().set("Is there a circle in the image?");
+        assertThat(model.answersStaleProperty().get()).isTrue();
+        model.questionProperty().set("");
+        assertThat(model.answersStaleProperty().get()).as("an emptied field").isTrue();
+        model.questionProperty().set("Is there a circel in the image?");
+        model.ask(); // refused: the cards keep the old answers, marked
+        assertThat(model.answersStaleProperty().get()).isTrue();
+
+        model.questionProperty().set("Is there a circle in the image?");
+        model.ask();
+        awaitIdle(model);
+        assertThat(model.card(Side.RIGHT).askedProperty().get()).isEqualTo("Is there a circle in the image?");
+        assertThat(model.answersStaleProperty().get()).isFalse();
+
+        model.show(new ImageSources(INPUT_SIZE).randomScene(4));
+        assertThat(model.card(Side.RIGHT).askedProperty().get()).as("a new image clears the cards").isEmpty();
+        assertThat(model.answersStaleProperty().get()).isFalse();
+    }
+
+    @Test
     void aPhotoIsMarkedOutOfDistribution() throws Exception {
         CompareViewModel model = model();
         model.show(LoadedImage.of(new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB), "photo.jpg",
