@@ -13,7 +13,7 @@ public enum KeyBinding {
     ASK("Ask both models", new KeyCodeCombination(KeyCode.ENTER)),
     RECONSTRUCT("Reconstruct again", new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN)),
     CANCEL("Cancel running work", new KeyCodeCombination(KeyCode.ESCAPE)),
-    EXPORT("Export the comparison as PNG", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
+    EXPORT("Export the comparison as a slide (PNG)", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN)),
     TOGGLE_THEME("Light / dark theme", new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN)),
     // "+" is Shift+= on most layouts, so the key reported is EQUALS (with or without Shift) or the keypad's ADD.
     ZOOM_IN("Larger text", new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN),

@@ -125,10 +125,10 @@ public class WorkbenchApp extends Application {
                 model.ask();
             });
         });
-        export = new ComparisonExport(compareView, showCompareScreen, model, background);
 
         BorderPane root = new BorderPane(tabs);
         Scene scene = new Scene(root, settings.get().windowWidth(), settings.get().windowHeight());
+        export = new ComparisonExport(model, () -> List.copyOf(scene.getStylesheets()), background);
         Appearance appearance = new Appearance(settings, stage, scene, root);
         WorkbenchMenus menus = new WorkbenchMenus(stage);
         root.setTop(menus.bar(opening, export, model, appearance, settings));
@@ -312,9 +312,9 @@ public class WorkbenchApp extends Application {
         opening.open(file);
     }
 
-    /** Writes the compare screen as one PNG, atomically; a failure shows its reason. */
-    void exportComparison(Path file) {
-        export.export(file);
+    /** Writes the comparison as a slide PNG at {@code scale}, atomically; a failure shows its reason. */
+    void exportComparison(Path file, double scale) {
+        export.export(file, scale);
     }
 
     /** For tests: the compare screen's view-model. */

@@ -21,7 +21,9 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -30,6 +32,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +53,7 @@ class WorkbenchAppTest {
     static Path dir;
 
     private WorkbenchApp app;
+    private Stage stage;
 
     @BeforeAll
     static void bundle() throws IOException {
@@ -61,6 +65,7 @@ class WorkbenchAppTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         app = new WorkbenchApp();
         app.start(stage);
     }
@@ -96,6 +101,41 @@ class WorkbenchAppTest {
             assertThat(robot.lookup("#" + variant.id() + "Alternatives").queryAs(Label.class).getText()).contains("%");
             assertThat(robot.lookup("#" + variant.id() + "Step").queryAs(Label.class).getText()).startsWith("step 20 of 20");
         }
+        assertThat(robot.lookup("#leftAnswer").query().getParent().getLayoutBounds().getWidth())
+                .as("both cards share the row equally, whatever their answers")
+                .isEqualTo(robot.lookup("#rightAnswer").query().getParent().getLayoutBounds().getWidth());
+
+        Slider left = robot.lookup("#leftScrubber").queryAs(Slider.class);
+        Slider right = robot.lookup("#rightScrubber").queryAs(Slider.class);
+        robot.interact(() -> left.setValue(5));
+        assertThat(right.getValue()).as("linked: the right scrubber follows").isEqualTo(5);
+        assertThat(robot.lookup("#rightStep").queryAs(Label.class).getText()).startsWith("step 5 of 20");
+        robot.clickOn("#linkScrubbers");
+        robot.interact(() -> right.setValue(12));
+        assertThat(left.getValue()).as("unlinked: each moves alone").isEqualTo(5);
+    }
+
+    @Test
+    void theReconstructionSettingsStayWholeAtLargerTextOnAWideWindow(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+        });
+        robot.interact(() -> robot.lookup("#gallery").query().requestFocus());
+        robot.push(KeyCode.CONTROL, KeyCode.EQUALS).push(KeyCode.CONTROL, KeyCode.EQUALS); // 121 %
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Region settings = robot.lookup("#reconstructionSettings").queryAs(Region.class);
+        assertThat(settings.getWidth()).isGreaterThanOrEqualTo(settings.prefWidth(-1) - 0.5);
+        for (Node node : settings.getChildrenUnmodifiable()) {
+            if (node instanceof Labeled labeled) {
+                assertThat(ShownText.of(labeled)).as("cut at 121 %").isEqualTo(labeled.getText());
+            } else if (node instanceof Spinner<?> spinner) {
+                assertThat(spinner.getWidth()).as(spinner.getId() + " keeps room for its value")
+                        .isGreaterThanOrEqualTo(spinner.prefWidth(-1) - 0.5);
+            }
+        }
+        robot.push(KeyCode.CONTROL, KeyCode.MINUS).push(KeyCode.CONTROL, KeyCode.MINUS); // back to 100 % for the next test
     }
 
     @Test
@@ -155,7 +195,6 @@ class WorkbenchAppTest {
                 .isEqualTo(indexOf(gallery, "count-1.png"));
     }
 
-    /** Opening is asynchronous (files decode off the FX thread): waits until the image panel names {@code file}. */
     @Test
     void textGrowsWithEveryKeyThatMeansPlusAndShrinksWithMinus(FxRobot robot) {
         Scene scene = robot.lookup("#menus").query().getScene();
@@ -185,6 +224,7 @@ class WorkbenchAppTest {
         return Double.parseDouble(style.replaceAll(".*-fx-font-size:\\s*([0-9.]+)px.*", "$1"));
     }
 
+    /** Opening is asynchronous (files decode off the FX thread): waits until the image panel names {@code file}. */
     private static void awaitSource(FxRobot robot, String file) throws Exception {
         Label source = robot.lookup("#source").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> source.getText().startsWith(file));
@@ -261,21 +301,21 @@ class WorkbenchAppTest {
     }
 
     @Test
-    void theComparisonExportsAsOnePngOfTheCompareScreenFromEitherTab(FxRobot robot) throws Exception {
+    void theComparisonExportsAsASlideFromAnyTab(FxRobot robot) throws Exception {
         CompareViewModel model = app.model();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
         robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(3)));
         robot.clickOn("Probes");
         Path file = dir.resolve("comparison.png");
 
-        robot.interact(() -> app.exportComparison(file));
+        robot.interact(() -> app.exportComparison(file, 2));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
 
         BufferedImage png = ImageIO.read(file.toFile());
-        Node compare = robot.lookup(".compare").query();
-        assertThat(png.getWidth()).isEqualTo((int) Math.ceil(compare.getLayoutBounds().getWidth()));
+        assertThat(png.getWidth()).as("a 1280-px slide at 2×").isEqualTo(2560);
+        assertThat(png.getHeight()).isGreaterThanOrEqualTo(1440);
         assertThat(robot.lookup(".tab-pane").queryAs(TabPane.class).getSelectionModel()
-                .getSelectedItem().getId()).isEqualTo("compareTab");
+                .getSelectedItem().getId()).as("drawn from the model, not the screen: no tab switch").isEqualTo("probesTab");
     }
 
     private static int indexOf(ListView<?> list, String fileName) {

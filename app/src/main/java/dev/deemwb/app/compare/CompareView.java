@@ -15,7 +15,9 @@ import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -25,6 +27,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -173,17 +176,33 @@ public final class CompareView extends BorderPane {
         return new VBox(6, truth, notice, errorBanner);
     }
 
+    /**
+     * Both sides' reconstructions, then their settings. The scrubbers move together while "link steps"
+     * is on, so the two models' denoising can be compared step for step.
+     */
     private HBox reconstructions() {
-        HBox panels = new HBox(16);
-        for (Side side : Side.values()) {
-            panels.getChildren().add(SidePanels.reconstruction(model.card(side)));
-        }
-        panels.getChildren().add(reconstructionSettings());
-        return panels;
+        SidePanels.Reconstruction left = SidePanels.reconstruction(model.card(Side.LEFT));
+        SidePanels.Reconstruction right = SidePanels.reconstruction(model.card(Side.RIGHT));
+        CheckBox link = new CheckBox("link steps");
+        link.setId("linkScrubbers");
+        link.setSelected(true);
+        link.setTooltip(new Tooltip("Move both reconstructions' step scrubbers together"));
+        follow(left.scrubber(), right.scrubber(), link);
+        follow(right.scrubber(), left.scrubber(), link);
+        return new HBox(16, left.panel(), right.panel(), reconstructionSettings(link));
+    }
+
+    /** While linked, {@code follower} takes each step {@code leader} moves to (setting an equal value fires nothing back). */
+    private static void follow(Slider leader, Slider follower, CheckBox link) {
+        leader.valueProperty().addListener((obs, old, value) -> {
+            if (link.isSelected() && value.doubleValue() <= follower.getMax()) {
+                follower.setValue(value.doubleValue());
+            }
+        });
     }
 
     /** Noise fraction, DDIM steps and noise seed of the reconstructions; "Redraw" applies them. */
-    private VBox reconstructionSettings() {
+    private VBox reconstructionSettings(CheckBox link) {
         Spinner<Double> noise = new Spinner<>(0.05, 1.0,
                 ReconstructionDefaults.NOISE, 0.05);
         noise.setId("noise");
@@ -197,16 +216,26 @@ public final class CompareView extends BorderPane {
         seed.valueProperty().addListener((obs, old, value) -> model.reconstructionSeedProperty().set(value.longValue()));
         for (Spinner<?> spinner : List.of(noise, steps, seed)) {
             spinner.setEditable(true);
-            spinner.setPrefWidth(110);
         }
         Button redraw = new Button("Redraw");
         redraw.setId("redraw");
         redraw.setTooltip(new Tooltip("Reconstruct again with these settings (Ctrl+D)"));
         redraw.setOnAction(e -> model.reconstruct());
+        Label explained = new Label("A reconstruction redraws the image from only what each model's encoder "
+                + "kept. Noise fraction: how much of the image is replaced by noise first; steps: how many "
+                + "denoising steps redraw it; seed: which noise.");
+        explained.setId("reconstructionExplained");
+        explained.getStyleClass().add("caption");
+        explained.setWrapText(true);
+        explained.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, new Label("noise fraction"), noise, new Label("DDIM steps"), steps,
-                new Label("noise seed"), seed, redraw);
+                new Label("noise seed"), seed, redraw, link, explained);
+        box.setId("reconstructionSettings");
         box.getStyleClass().add("card");
         box.setPadding(new Insets(10));
+        // Its labels and values must stay whole: the row gives its leftover width to the pictures, never
+        // takes it from here (at 110 % zoom the column had shrunk to "no…" and hidden the values).
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 }

@@ -76,16 +76,9 @@ final class SidePanels {
         answer.setWrapText(true);
         answer.getStyleClass().add("answer");
         answer.textProperty().bind(card.answerProperty());
-        Label verdict = new Label();
+        Label verdict = verdictBand(card.verdictProperty().get());
         verdict.setId(id + "Verdict");
-        verdict.textProperty().bind(Bindings.createStringBinding(() -> card.verdictProperty().get().text(),
-                card.verdictProperty()));
-        card.verdictProperty().addListener((obs, old, now) -> {
-            verdict.getStyleClass().removeAll("right", "wrong");
-            if (now == AnswerCard.Verdict.RIGHT || now == AnswerCard.Verdict.WRONG) {
-                verdict.getStyleClass().add(now.name().toLowerCase(Locale.ROOT));
-            }
-        });
+        card.verdictProperty().addListener((obs, old, now) -> showVerdict(verdict, now));
         Label alternatives = new Label();
         alternatives.setId(id + "Alternatives");
         alternatives.textProperty().bind(Bindings.createStringBinding(() -> format(card.alternativesProperty().get()),
@@ -97,7 +90,29 @@ final class SidePanels {
         box.getStyleClass().add("card");
         stale.addListener((obs, was, now) -> box.pseudoClassStateChanged(STALE, now));
         box.setPadding(new Insets(10));
+        box.setPrefWidth(0); // both cards share the row equally, whatever the length of their answers
         return box;
+    }
+
+    /**
+     * A verdict as a band that reads from the back of a room: the word on its colour (right, wrong),
+     * never the colour alone; a verdict that cannot be given is plain text.
+     */
+    static Label verdictBand(AnswerCard.Verdict verdict) {
+        Label band = new Label();
+        band.getStyleClass().add("verdict");
+        band.setMaxWidth(Double.MAX_VALUE);
+        band.setWrapText(true);
+        showVerdict(band, verdict);
+        return band;
+    }
+
+    private static void showVerdict(Label band, AnswerCard.Verdict verdict) {
+        band.setText(verdict.text());
+        band.getStyleClass().removeAll("right", "wrong");
+        if (verdict == AnswerCard.Verdict.RIGHT || verdict == AnswerCard.Verdict.WRONG) {
+            band.getStyleClass().add(verdict.name().toLowerCase(Locale.ROOT));
+        }
     }
 
     private static String format(List<Answer.Alternative> alternatives) {
@@ -106,8 +121,11 @@ final class SidePanels {
                 .collect(Collectors.joining("   "));
     }
 
-    /** One side's reconstruction panel. */
-    static VBox reconstruction(AnswerCard card) {
+    /** One side's reconstruction panel and its scrubber over the denoising steps. */
+    record Reconstruction(VBox panel, Slider scrubber) {
+    }
+
+    static Reconstruction reconstruction(AnswerCard card) {
         String id = card.side().id();
         ImageView view = new ImageView();
         view.setId(id + "Reconstruction");
@@ -146,7 +164,7 @@ final class SidePanels {
         VBox panel = new VBox(6, heading, note, view, scrubber, step);
         panel.getStyleClass().add("card");
         panel.setPadding(new Insets(10));
-        return panel;
+        return new Reconstruction(panel, scrubber);
     }
 
     private static void show(ImageView view, Label label, AnswerCard card, int step) {

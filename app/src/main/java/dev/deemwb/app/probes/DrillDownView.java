@@ -18,8 +18,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -65,7 +65,11 @@ final class DrillDownView extends VBox {
         VBox.setVgrow(gallery, Priority.ALWAYS);
         Label hint = new Label("Click a cell for its items; click an item to ask it in the compare screen.");
         hint.getStyleClass().add("caption");
-        HBox picker = new HBox(8, new Label("Slice"), slice, pairs);
+        Label sliceLabel = new Label("Slice");
+        sliceLabel.setMinWidth(Region.USE_PREF_SIZE);
+        pairs.setMinWidth(Region.USE_PREF_SIZE);
+        // Wraps onto a second line in a narrow pane rather than cutting its words to "…".
+        FlowPane picker = new FlowPane(8, 4, sliceLabel, slice, pairs);
         picker.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(picker, disagreementTable(), hint, gallery);
         setPadding(new Insets(0, 0, 0, 8));

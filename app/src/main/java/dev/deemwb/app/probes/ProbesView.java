@@ -216,7 +216,8 @@ public final class ProbesView extends BorderPane {
                 column("TN", m -> count(m.tn())),
                 column("FN", m -> count(m.fn())),
                 column("variant", Metric::variant)));
-        table.getColumns().get(table.getColumns().size() - 1).setPrefWidth(260);
+        // The variant (the metric's rule, the longest text) takes whatever width the other columns leave.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.results().reportProperty().addListener((obs, old, report) ->
                 table.getItems().setAll(report == null ? List.of() : report.metrics()));
         return table;

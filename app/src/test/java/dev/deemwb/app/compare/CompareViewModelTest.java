@@ -53,7 +53,7 @@ class CompareViewModelTest {
 
     private static CompareViewModel model() throws Exception {
         CompareViewModel model = new CompareViewModel(worker, Runnable::run, Runnable::run);
-        awaitIdle(model);
+        Idle.await(model);
         return model;
     }
 
@@ -63,7 +63,7 @@ class CompareViewModelTest {
         model.show(new ImageSources(INPUT_SIZE).randomScene(3));
         model.questionProperty().set("How many objects are there?");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
 
         String truth = model.groundTruthProperty().get();
         assertThat(truth).startsWith("ground truth: ");
@@ -87,7 +87,7 @@ class CompareViewModelTest {
         model.show(new ImageSources(INPUT_SIZE).randomScene(3));
         model.questionProperty().set("  How many objects are there? ");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
         assertThat(model.card(Side.LEFT).askedProperty().get()).isEqualTo("How many objects are there?");
         assertThat(model.card(Side.RIGHT).askedProperty().get()).isEqualTo("How many objects are there?");
         assertThat(model.answersStaleProperty().get()).as("the field still says the question answered").isFalse();
@@ -102,7 +102,7 @@ class CompareViewModelTest {
 
         model.questionProperty().set("Is there a circle in the image?");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
         assertThat(model.card(Side.RIGHT).askedProperty().get()).isEqualTo("Is there a circle in the image?");
         assertThat(model.answersStaleProperty().get()).isFalse();
 
@@ -119,7 +119,7 @@ class CompareViewModelTest {
         assertThat(model.noticeProperty().get()).contains("not from the shapes world");
         model.questionProperty().set("Is there a circle in the image?");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
 
         assertThat(model.card(Side.RIGHT).verdictProperty().get()).isEqualTo(AnswerCard.Verdict.OUT_OF_WORLD);
         assertThat(model.groundTruthProperty().get()).isEmpty();
@@ -181,7 +181,7 @@ class CompareViewModelTest {
         } finally {
             release.countDown();
         }
-        awaitIdle(model);
+        Idle.await(model);
         assertThat(model.askAllSummaryProperty().get()).isNotEmpty();
     }
 
@@ -189,7 +189,7 @@ class CompareViewModelTest {
     void imagesLoadOnTheLoaderAndOnlyTheLatestRequestIsShown() throws Exception {
         Deque<Runnable> loader = new ArrayDeque<>();
         CompareViewModel model = new CompareViewModel(worker, Runnable::run, loader::add);
-        awaitIdle(model);
+        Idle.await(model);
         ImageSources sources = new ImageSources(INPUT_SIZE);
         List<String> shown = new ArrayList<>();
 
@@ -264,7 +264,7 @@ class CompareViewModelTest {
         LoadedImage image = new ImageSources(INPUT_SIZE).randomScene(11);
         model.show(image);
         model.askAll();
-        awaitIdle(model);
+        Idle.await(model);
 
         List<QaPair> questions = Questions.all(image.scene().orElseThrow());
         List<AskAll.Disagreement> expected = worker.submit(models -> {
@@ -302,13 +302,5 @@ class CompareViewModelTest {
         assertThat(WordSuggestions.closest("circel", vocabulary)).containsExactly("circle", "circles");
         assertThat(WordSuggestions.closest("zebra", vocabulary)).isEmpty();
         assertThat(WordSuggestions.distance("kitten", "sitting")).isEqualTo(3);
-    }
-
-    private static void awaitIdle(CompareViewModel model) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (model.busyProperty().get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(model.busyProperty().get()).as("still busy after 60 s").isFalse();
     }
 }

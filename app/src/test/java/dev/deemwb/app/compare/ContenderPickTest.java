@@ -51,7 +51,7 @@ class ContenderPickTest {
         model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(3));
         model.questionProperty().set("Is there a circle in the image?");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
 
         AnswerCard left = model.card(Side.LEFT);
         AnswerCard right = model.card(Side.RIGHT);
@@ -75,7 +75,7 @@ class ContenderPickTest {
         model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(4));
         model.questionProperty().set("Is there a snowboard in the image?");
         model.ask();
-        awaitIdle(model);
+        Idle.await(model);
 
         assertThat(model.errorProperty().get()).isEmpty();
         assertThat(model.card(Side.RIGHT).answerProperty().get()).isEqualTo("yes");
@@ -89,7 +89,7 @@ class ContenderPickTest {
         model.card(Side.LEFT).contenderProperty().set("remote");
         model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(11));
         model.askAll();
-        awaitIdle(model);
+        Idle.await(model);
 
         assertThat(model.askAllSummaryProperty().get()).contains(": remote ").contains(" right, deem ")
                 .endsWith(model.disagreements().size() + " disagreements");
@@ -104,16 +104,7 @@ class ContenderPickTest {
         roster.addInProcess(List.of(extra));
         assertThat(roster.names()).containsExactly("baseline", "deem", extra.id());
         CompareViewModel model = new CompareViewModel(roster, worker, Runnable::run, Runnable::run);
-        awaitIdle(model);
+        Idle.await(model);
         return model;
-    }
-
-    /** The view-model's own busy flag, as CompareViewModelTest waits on it (results come on the worker's thread). */
-    private static void awaitIdle(CompareViewModel model) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (model.busyProperty().get() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(model.busyProperty().get()).as("still busy after 60 s").isFalse();
     }
 }

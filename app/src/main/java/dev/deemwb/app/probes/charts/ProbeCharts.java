@@ -23,8 +23,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -78,13 +76,12 @@ public final class ProbeCharts {
             data.addValue(m.f1(), model, "F1");
             data.addValue(m.yesRatio(), model, "yes-ratio");
         });
-        JFreeChart chart = bars("POPE " + pope.split() + " — " + PopeBenchmark.OFFICIAL, data);
-        ValueMarker half = new ValueMarker(0.5, Color.GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
-                BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0));
-        half.setLabel("0.5 (a balanced yes-ratio)");
-        half.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        half.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        ((CategoryPlot) chart.getPlot()).addRangeMarker(half);
+        JFreeChart chart = bars("POPE " + pope.split() + " — " + PopeBenchmark.OFFICIAL, data, PlotOrientation.VERTICAL);
+        // The line is named on the axis, not beside it: a label in the plot sat on a model's bar.
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
+        plot.getRangeAxis().setLabel("fraction (dashed: 0.5, a balanced yes-ratio)");
+        plot.addRangeMarker(new ValueMarker(0.5, Color.GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0)));
         return new NamedChart(pope.name(), chart);
     }
 
@@ -96,7 +93,11 @@ public final class ProbeCharts {
             score.pairsByPattern().forEach((pattern, accuracy) ->
                     data.addValue(accuracy.fraction(), model, "pair · " + pattern.id()));
         });
-        return new NamedChart("mmvp", bars("MMVP — accuracy per question, per pair (both right) and per pattern", data));
+        // Horizontal: a pattern's name gets the width of the chart's left column, not a bar's width ("p…").
+        JFreeChart chart = bars("MMVP — accuracy per question, per pair (both right) and per pattern", data,
+                PlotOrientation.HORIZONTAL);
+        ((CategoryPlot) chart.getPlot()).getDomainAxis().setMaximumCategoryLabelWidthRatio(0.35f);
+        return new NamedChart("mmvp", chart);
     }
 
     private static NamedChart robustVqaSplits(Map<String, RobustVqaScore> scores) {
@@ -105,7 +106,8 @@ public final class ProbeCharts {
             score.bySplit().forEach((split, exact) -> data.addValue(exact.accuracy().fraction(), model, split));
             data.addValue(score.overall().accuracy().fraction(), model, "overall");
         });
-        return new NamedChart("robustvqa", bars("RobustVQA — accuracy per split (exact match)", data));
+        return new NamedChart("robustvqa", bars("RobustVQA — accuracy per split (exact match)", data,
+                PlotOrientation.VERTICAL));
     }
 
     /**
@@ -129,10 +131,11 @@ public final class ProbeCharts {
         return new NamedChart("robustvqa_severity", chart);
     }
 
-    private static JFreeChart bars(String title, DefaultCategoryDataset data) {
-        JFreeChart chart = ChartFactory.createBarChart(title, null, "fraction", data, PlotOrientation.VERTICAL,
-                true, true, false);
-        ((CategoryPlot) chart.getPlot()).getRangeAxis().setRange(0, 1);
+    private static JFreeChart bars(String title, DefaultCategoryDataset data, PlotOrientation orientation) {
+        JFreeChart chart = ChartFactory.createBarChart(title, null, "fraction", data, orientation, true, true, false);
+        CategoryPlot plot = (CategoryPlot) chart.getPlot();
+        plot.getRangeAxis().setRange(0, 1);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2); // wrap a long category before cutting it
         return chart;
     }
 }
