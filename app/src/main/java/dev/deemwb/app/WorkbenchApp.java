@@ -3,6 +3,10 @@ package dev.deemwb.app;
 import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.app.compare.PairView;
+import dev.deemwb.app.compare.PairViewModel;
+import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.contenders.ContenderRoster;
 import dev.deemwb.app.curate.CurateView;
 import dev.deemwb.app.curate.CurateViewModel;
@@ -28,6 +32,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -37,6 +43,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -79,6 +86,7 @@ public class WorkbenchApp extends Application {
     private SettingsAutosave autosave;
     private InferenceWorker worker;
     private CompareViewModel model;
+    private PairViewModel pair;
     private ProbesViewModel probes;
     private ImageOpening opening;
     private ComparisonExport export;
@@ -107,15 +115,22 @@ public class WorkbenchApp extends Application {
         opening = new ImageOpening(model, sources, settings);
 
         CompareView compareView = new CompareView(model, roster.names(), model::ask, () -> configureEndpoints(stage));
-        SplitPane split = new SplitPane(new SampleGallery(locate("deemwb.samples", "sample-images"), opening::open,
-                opening.shownFile(), model.errorProperty()::set), compareView);
+        Path samples = locate("deemwb.samples", "sample-images");
+        SplitPane split = new SplitPane(new SampleGallery(samples, opening::open, opening.shownFile(),
+                model.errorProperty()::set), compareView);
         split.setDividerPositions(0.16);
         Tab compareTab = new Tab("Compare", split);
         compareTab.setId("compareTab");
         Tab probesTab = new Tab("Probes", new ProbesView(probes));
         probesTab.setId("probesTab");
         Tab curateTab = curateTab(stage, sources);
-        TabPane tabs = new TabPane(compareTab, probesTab, curateTab);
+        pair = new PairViewModel(roster, Platform::runLater, background, sources,
+                () -> Optional.ofNullable(model.imageProperty().get()).flatMap(LoadedImage::scene),
+                Map.of(Side.LEFT, () -> model.card(Side.LEFT).contenderProperty().get(),
+                        Side.RIGHT, () -> model.card(Side.RIGHT).contenderProperty().get()));
+        Tab pairTab = new Tab("Pair", new ScrollPane(new PairView(pair, samples)));
+        pairTab.setId("pairTab");
+        TabPane tabs = new TabPane(compareTab, pairTab, probesTab, curateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Runnable showCompareScreen = () -> tabs.getSelectionModel().select(compareTab);
         probes.results().setOnOpen(request -> {
@@ -320,6 +335,11 @@ public class WorkbenchApp extends Application {
     /** For tests: the compare screen's view-model. */
     CompareViewModel model() {
         return model;
+    }
+
+    /** For tests: the pair view's view-model. */
+    PairViewModel pair() {
+        return pair;
     }
 
     /** For tests: the Curate screen's view-model. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.app.compare.PairViewModel;
+import dev.deemwb.bench.mmvp.MmvpPattern;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.testing.TestBundles;
 import dev.deemwb.world.Questions;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -298,6 +301,41 @@ class WorkbenchAppTest {
 
         assertThat(model.stepsProperty().get()).isEqualTo(7);
         assertThat(robot.lookup("#rightStep").queryAs(Label.class).getText()).startsWith("step 7 of 7");
+    }
+
+    @Test
+    void thePairTabMakesAPairFromTheImageShownAndShowsEachModelsAnswerOnBoth(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(3)));
+        robot.clickOn("Pair");
+        ComboBox<MmvpPattern> pattern = robot.lookup("#pairPattern").queryComboBox();
+        robot.interact(() -> pattern.getSelectionModel().select(MmvpPattern.STRUCTURAL));
+        robot.clickOn("#makePair");
+
+        PairViewModel pair = app.pair();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !pair.busyProperty().get()
+                && !pair.row(Side.RIGHT).summaryProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#pairLabel").queryAs(Label.class).getText()).isEqualTo("fill pair from the image shown");
+        assertThat(robot.lookup("#pairQuestion").queryAs(TextField.class).getText()).matches("Is the .+ filled or hollow\\?");
+        assertThat(pair.imageProperty(PairViewModel.Slot.FIRST).get().scene())
+                .isEqualTo(model.imageProperty().get().scene());
+        for (Side side : Side.values()) {
+            String first = robot.lookup("#" + side.id() + "FirstPairAnswer").queryAs(Label.class).getText();
+            String second = robot.lookup("#" + side.id() + "SecondPairAnswer").queryAs(Label.class).getText();
+            assertThat(List.of(first, second)).allSatisfy(answer -> assertThat(answer).isNotEmpty());
+            List<String> verdicts = List.of(robot.lookup("#" + side.id() + "FirstPairVerdict").queryAs(Label.class)
+                    .getText(), robot.lookup("#" + side.id() + "SecondPairVerdict").queryAs(Label.class).getText());
+            assertThat(verdicts).allSatisfy(v -> assertThat(v).isIn("right", "wrong"));
+            String summary = robot.lookup("#" + side.id() + "PairSummary").queryAs(Label.class).getText();
+            if (first.equals(second)) { // filled in one image, hollow in the other: one answer fits one at most
+                assertThat(verdicts).contains("wrong");
+                assertThat(summary).endsWith("the same answer to both images: it does not see the difference");
+            } else {
+                assertThat(summary).contains("tells the two images apart");
+            }
+        }
     }
 
     @Test

@@ -45,8 +45,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Most questions per model call (default: ${DEFAULT-VALUE}).")
     int maxBatch;
 
-    @Option(names = "--batch-window-ms", defaultValue = "2", paramLabel = "MS",
-            description = "How long a batch waits for more questions after its first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-window-ms", defaultValue = "" + ChatServer.Settings.DEFAULT_BATCH_WINDOW_MS, paramLabel = "MS",
+            description = "How long a batch waits for more questions after its first, for models answered in whole "
+                    + "batches; the built-in models batch step by step and never wait (default: ${DEFAULT-VALUE}).")
     long batchWindowMillis;
 
     @Option(names = "--max-request-bytes", defaultValue = "" + ChatServer.Settings.DEFAULT_MAX_REQUEST_BYTES,

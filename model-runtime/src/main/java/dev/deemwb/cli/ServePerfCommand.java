@@ -85,6 +85,11 @@ final class ServePerfCommand implements Callable<Integer> {
             description = "The server's largest batch (default: ${DEFAULT-VALUE}).")
     int maxBatch;
 
+    @Option(names = "--batch-window-ms", defaultValue = "" + ChatServer.Settings.DEFAULT_BATCH_WINDOW_MS, paramLabel = "MS",
+            description = "How long the server's batch waits for more questions, for models answered in whole "
+                    + "batches; the mini models batch step by step and never wait (default: ${DEFAULT-VALUE}).")
+    long batchWindowMillis;
+
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
             description = "Alternating in-process and served measurements (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -128,7 +133,8 @@ final class ServePerfCommand implements Callable<Integer> {
         report.put("model", MODEL);
         try (InferenceWorker worker = InferenceWorker.start(bundleOption.bundle);
              ChatServer server = ChatServer.start("127.0.0.1", 0, List.of(only(MiniContender.pairOn(worker))),
-                     ChatServer.Settings.defaults(ApiKey.none()).withMaxBatch(maxBatch))) {
+                     ChatServer.Settings.defaults(ApiKey.none()).withMaxBatch(maxBatch)
+                             .withBatchWindow(Duration.ofMillis(batchWindowMillis)))) {
             Contender inWorker = only(MiniContender.pairOn(worker));
             report.put("device", InferenceWorker.device());
             inProcess(worker, pope); // warm-ups: the engine's first calls are slow, and so are the client's,
@@ -171,6 +177,7 @@ final class ServePerfCommand implements Callable<Integer> {
         }
         report.put("concurrency", concurrency);
         report.put("server_max_batch", maxBatch);
+        report.put("server_batch_window_ms", batchWindowMillis);
         Json.write(out, report);
         err.println("wrote " + out);
     }

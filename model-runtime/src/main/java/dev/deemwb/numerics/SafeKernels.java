@@ -1,6 +1,7 @@
 package dev.deemwb.numerics;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.deemwb.engine.EngineLogFilter;
 import dev.deemwb.io.AppDirs;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Json;
@@ -237,7 +238,9 @@ public final class SafeKernels {
     }
 
     private static int run(List<String> command, String isa) {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // Its standard error comes through here, less the engine's per-convolution NNPACK warning.
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.INHERIT);
         // A jpackage launcher marks its JVM with this; a child launcher that inherits it skips its .cfg
         // file (classpath, main class, options) and hands the arguments to the JVM as options.
         builder.environment().remove(JPACKAGE_MARKER);
@@ -246,7 +249,18 @@ public final class SafeKernels {
         try {
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-            return child.waitFor();
+            Thread errors = new Thread(() -> {
+                try {
+                    EngineLogFilter.copy(child.getErrorStream(), System.err);
+                } catch (IOException e) {
+                    // The child is gone or its pipe broke: nothing more to copy.
+                }
+            }, "deemwb-child-stderr");
+            errors.setDaemon(true);
+            errors.start();
+            int status = child.waitFor();
+            errors.join(); // its last lines are out before the status is
+            return status;
         } catch (IOException e) {
             System.err.println("cannot restart with " + ISA_VARIABLE + "=" + isa + ": " + e.getMessage());
             return 1;

@@ -64,7 +64,8 @@ public final class ChatServer implements AutoCloseable {
         public static final long DEFAULT_MAX_REQUEST_BYTES = 20L << 20;
         public static final long DEFAULT_MAX_IMAGE_PIXELS = 16_000_000L;
         public static final int DEFAULT_MAX_BATCH = 64;
-        public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(2);
+        public static final long DEFAULT_BATCH_WINDOW_MS = 2;
+        public static final Duration DEFAULT_BATCH_WINDOW = Duration.ofMillis(DEFAULT_BATCH_WINDOW_MS);
         public static final int DEFAULT_HANDLER_THREADS = 64;
 
         public static Settings defaults(ApiKey key) {
@@ -74,6 +75,10 @@ public final class ChatServer implements AutoCloseable {
 
         public Settings withMaxBatch(int batch) {
             return new Settings(key, maxRequestBytes, maxImagePixels, batch, batchWindow, handlerThreads);
+        }
+
+        public Settings withBatchWindow(Duration window) {
+            return new Settings(key, maxRequestBytes, maxImagePixels, maxBatch, window, handlerThreads);
         }
     }
 

@@ -154,7 +154,9 @@ class RequestBatcherTest {
             }
         };
         PreparedImage image = model.prepare(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));
-        try (RequestBatcher batcher = new RequestBatcher(model, 4, Duration.ZERO)) {
+        // A window a minute long: a stepped contender starts at once (later requests join at the next
+        // step), so waiting for company here would fail the test's 10-second waits.
+        try (RequestBatcher batcher = new RequestBatcher(model, 4, Duration.ofMinutes(1))) {
             CompletableFuture<Reply> first = batcher.submit(new Question(image, "aaa")); // three steps
             assertThat(decoding.firstStep.await(10, TimeUnit.SECONDS)).isTrue();
             List<CompletableFuture<Reply>> joined = new ArrayList<>();

@@ -55,9 +55,13 @@ public final class ImageSources {
     }
 
     public LoadedImage randomScene(long seed) {
-        Scene scene = generator.generate(seed);
-        return LoadedImage.of(renderer.render(scene, DISPLAY_SIZE), "random scene, seed " + seed, Optional.of(scene),
-                Optional.empty(), Questions.all(scene).stream().map(QaPair::question).toList(), modelInputSize);
+        return scene(generator.generate(seed), "random scene, seed " + seed);
+    }
+
+    /** A scene of the world, drawn. */
+    public LoadedImage scene(Scene scene, String source) {
+        return LoadedImage.of(renderer.render(scene, DISPLAY_SIZE), source, Optional.of(scene), Optional.empty(),
+                Questions.all(scene).stream().map(QaPair::question).toList(), modelInputSize);
     }
 
     /** The gallery sidecar beside {@code file} ({@code name.json}), if there is one that reads as ours. */

@@ -107,7 +107,7 @@ final class SidePanels {
         return band;
     }
 
-    private static void showVerdict(Label band, AnswerCard.Verdict verdict) {
+    static void showVerdict(Label band, AnswerCard.Verdict verdict) {
         band.setText(verdict.text());
         band.getStyleClass().removeAll("right", "wrong");
         if (verdict == AnswerCard.Verdict.RIGHT || verdict == AnswerCard.Verdict.WRONG) {

@@ -56,6 +56,21 @@ public final class MiniMmvpSampler {
         return pairs;
     }
 
+    /**
+     * A pair of {@code pattern} made from {@code base} by changing one attribute (for the workbench's
+     * pair view), trying a few random draws of which object and value to change; empty if this scene
+     * cannot carry the pattern at all (a colour pair needs a shape that appears once in it).
+     */
+    public static Optional<Pair> from(MmvpPattern pattern, Scene base, long seed) {
+        for (int attempt = 0; attempt < 32; attempt++) {
+            Optional<Pair> pair = build(pattern, base, new SplittableRandom(Seeds.derive(seed, attempt)));
+            if (pair.isPresent()) {
+                return pair;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Builds a pair of {@code pattern} from {@code base}, or nothing if this scene cannot carry it. */
     static Optional<Pair> build(MmvpPattern pattern, Scene base, SplittableRandom random) {
         return switch (pattern) {
