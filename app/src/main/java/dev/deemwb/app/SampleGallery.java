@@ -54,6 +54,11 @@ final class SampleGallery extends ListView<Path> {
     }
 
     private final class SampleCell extends ListCell<Path> {
+        SampleCell() {
+            setWrapText(true);
+            setPrefWidth(0); // as wide as the list, so a long hit-rate line wraps instead of running off
+        }
+
         @Override
         protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);

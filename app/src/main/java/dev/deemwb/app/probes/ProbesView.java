@@ -30,7 +30,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -45,6 +47,8 @@ import org.jfree.chart.fx.ChartViewer;
 public final class ProbesView extends BorderPane {
 
     private static final int EXPORT_WIDTH = 900;
+    /** The width of one em of the default font, for column widths. */
+    private static final double EM = Font.getDefault().getSize();
     private static final int EXPORT_HEIGHT = 540;
 
     private final ProbesViewModel model;
@@ -76,7 +80,7 @@ public final class ProbesView extends BorderPane {
         return picker;
     }
 
-    private HBox runBar() {
+    private VBox runBar() {
         ComboBox<BenchmarkChoice> choice = new ComboBox<>();
         choice.setId("benchmarkChoice");
         choice.getItems().setAll(BenchmarkChoice.ALL);
@@ -110,9 +114,15 @@ public final class ProbesView extends BorderPane {
         ComboBox<String> first = pairPicker("probeFirst", model.firstProperty());
         ComboBox<String> second = pairPicker("probeSecond", model.secondProperty());
         HBox bar = new HBox(8, new Label("Benchmark"), choice, new Label("compare"), first, new Label("with"), second,
-                run, cancel, progress, text, importButton);
+                run, cancel, progress, importButton);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        // The controls keep their words; the progress line (rates, latencies: long) gets a line of its own.
+        bar.getChildren().forEach(node -> {
+            if (node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        return new VBox(4, bar, text);
     }
 
     private void start(BenchmarkChoice choice) {
@@ -207,15 +217,15 @@ public final class ProbesView extends BorderPane {
         table.setId("metrics");
         table.setPrefHeight(320);
         table.getColumns().setAll(List.of(
-                column("model", Metric::model),
-                column("metric", Metric::metric),
-                column("value", Metric::percent),
-                column("N", m -> String.valueOf(m.n())),
-                column("TP", m -> count(m.tp())),
-                column("FP", m -> count(m.fp())),
-                column("TN", m -> count(m.tn())),
-                column("FN", m -> count(m.fn())),
-                column("variant", Metric::variant)));
+                column("model", Metric::model, 9),
+                column("metric", Metric::metric, 13),
+                column("value", Metric::percent, 5),
+                column("N", m -> String.valueOf(m.n()), 4),
+                column("TP", m -> count(m.tp()), 4),
+                column("FP", m -> count(m.fp()), 4),
+                column("TN", m -> count(m.tn()), 4),
+                column("FN", m -> count(m.fn()), 4),
+                column("variant", Metric::variant, 20)));
         // The variant (the metric's rule, the longest text) takes whatever width the other columns leave.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         model.results().reportProperty().addListener((obs, old, report) ->
@@ -227,8 +237,10 @@ public final class ProbesView extends BorderPane {
         return value == null ? "" : value.toString();
     }
 
-    private static TableColumn<Metric, String> column(String title, Function<Metric, String> value) {
+    /** A column {@code ems} wide to start with (the variant, last, then takes what is left). */
+    private static TableColumn<Metric, String> column(String title, Function<Metric, String> value, double ems) {
         TableColumn<Metric, String> column = new TableColumn<>(title);
+        column.setPrefWidth(ems * EM);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false);
         return column;

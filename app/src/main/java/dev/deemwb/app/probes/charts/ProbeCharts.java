@@ -12,6 +12,7 @@ import dev.deemwb.eval.RunReport;
 import dev.deemwb.eval.Slices;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,11 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -77,9 +83,12 @@ public final class ProbeCharts {
             data.addValue(m.yesRatio(), model, "yes-ratio");
         });
         JFreeChart chart = bars("POPE " + pope.split() + " — " + PopeBenchmark.OFFICIAL, data, PlotOrientation.VERTICAL);
-        // The line is named on the axis, not beside it: a label in the plot sat on a model's bar.
+        // The line is named under the chart, not beside it: a label in the plot sat on a model's bar, and
+        // on the axis it was cut to the plot's height.
         CategoryPlot plot = (CategoryPlot) chart.getPlot();
-        plot.getRangeAxis().setLabel("fraction (dashed: 0.5, a balanced yes-ratio)");
+        chart.addSubtitle(new TextTitle("dashed line: 0.5, a balanced yes-ratio", new Font(Font.SANS_SERIF,
+                Font.PLAIN, 12), Color.DARK_GRAY, RectangleEdge.BOTTOM, HorizontalAlignment.CENTER,
+                VerticalAlignment.CENTER, RectangleInsets.ZERO_INSETS));
         plot.addRangeMarker(new ValueMarker(0.5, Color.GRAY, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1, new float[] {6, 4}, 0)));
         return new NamedChart(pope.name(), chart);
