@@ -4,16 +4,17 @@ import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.settings.Settings;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
 /** The menu bar, one item per {@link KeyBinding} with its accelerator, and the list of shortcuts. */
@@ -87,14 +88,21 @@ final class WorkbenchMenus {
         return item;
     }
 
+    /** The shortcuts as a two-column table: keys and what they do, each column aligned. */
     private void showShortcuts() {
-        StringBuilder text = new StringBuilder();
+        GridPane table = new GridPane();
+        table.setId("shortcutList");
+        table.setHgap(24);
+        table.setVgap(4);
+        int row = 0;
         for (KeyBinding binding : KeyBinding.values()) {
-            text.append(String.format(Locale.ROOT, "%-24s %s%n", binding.combination().getDisplayText(),
-                    binding.description()));
+            Label keys = new Label(binding.combination().getDisplayText());
+            keys.getStyleClass().add("card-title");
+            table.addRow(row++, keys, new Label(binding.description()));
         }
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text.toString());
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(table);
         alert.initOwner(owner);
         alert.show();
     }

@@ -35,6 +35,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -336,6 +337,27 @@ class WorkbenchAppTest {
                 assertThat(summary).contains("tells the two images apart");
             }
         }
+    }
+
+    @Test
+    void theShortcutListIsATableWithAlignedColumns(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#gallery").query().requestFocus());
+        robot.push(KeyCode.F1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#shortcutList").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        GridPane list = robot.lookup("#shortcutList").queryAs(GridPane.class);
+        List<Label> keys = list.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 0).map(n -> (Label) n)
+                .toList();
+        List<Label> descriptions = list.getChildren().stream().filter(n -> GridPane.getColumnIndex(n) == 1)
+                .map(n -> (Label) n).toList();
+        assertThat(keys).hasSize(KeyBinding.values().length);
+        assertThat(descriptions).extracting(Label::getText).contains(KeyBinding.EXPORT.description());
+        assertThat(keys).extracting(Node::getBoundsInParent).extracting(b -> b.getMinX()).containsOnly(
+                keys.get(0).getBoundsInParent().getMinX());
+        assertThat(descriptions).extracting(Node::getBoundsInParent).extracting(b -> b.getMinX()).containsOnly(
+                descriptions.get(0).getBoundsInParent().getMinX());
+        robot.interact(() -> list.getScene().getWindow().hide());
     }
 
     @Test
