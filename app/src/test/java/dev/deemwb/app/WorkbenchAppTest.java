@@ -28,6 +28,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.DataFormat;
@@ -337,6 +338,28 @@ class WorkbenchAppTest {
                 assertThat(summary).contains("tells the two images apart");
             }
         }
+    }
+
+    @Test
+    void aClickOnAnAskAllRowAsksItsQuestionAndEachAnswerSaysRightOrWrong(FxRobot robot) throws Exception {
+        CompareViewModel model = app.model();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("ready on"));
+        robot.interact(() -> model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(11)));
+        robot.clickOn("#askAll");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !model.busyProperty().get()
+                && !model.askAllSummaryProperty().get().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.disagreements()).as("an untrained pair disagrees somewhere").isNotEmpty();
+
+        var disagreement = model.disagreements().get(0);
+        TableCell<?, ?> leftAnswer = robot.lookup("#disagreements .table-row-cell").nth(0).lookup(".table-cell")
+                .nth(2).queryAs(TableCell.class);
+        assertThat(leftAnswer.getText()).isEqualTo(disagreement.first() + " · "
+                + (disagreement.first().equals(disagreement.truth()) ? "right" : "wrong"));
+        robot.clickOn(leftAnswer);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> disagreement.question()
+                .equals(model.card(Side.LEFT).askedProperty().get()));
+        assertThat(robot.lookup("#question").queryAs(TextField.class).getText()).isEqualTo(disagreement.question());
     }
 
     @Test

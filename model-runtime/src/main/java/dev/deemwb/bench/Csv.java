@@ -53,6 +53,11 @@ public final class Csv {
 
     /** Writes a header and rows, quoting only the fields that need it, atomically. */
     public static void write(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        AtomicFiles.writeString(file, format(header, rows));
+    }
+
+    /** A header and rows as CSV text (for a file or the clipboard), quoting only the fields that need it. */
+    public static String format(List<String> header, List<List<String>> rows) {
         StringBuilder text = new StringBuilder();
         appendRecord(text, header);
         for (List<String> row : rows) {
@@ -62,7 +67,7 @@ public final class Csv {
             }
             appendRecord(text, row);
         }
-        AtomicFiles.writeString(file, text.toString());
+        return text.toString();
     }
 
     private static void appendRecord(StringBuilder text, List<String> fields) {

@@ -1,5 +1,6 @@
 package dev.deemwb.app.compare;
 
+import dev.deemwb.bench.Csv;
 import dev.deemwb.contender.Reply;
 import dev.deemwb.world.Language;
 import dev.deemwb.world.QaPair;
@@ -40,6 +41,19 @@ public record AskAll(List<Disagreement> disagreements, int questions, String fir
     /** The answer's words as the ground truth is written, or why there is none. */
     private static String text(Reply reply) {
         return reply.isAnswered() ? String.join(" ", Language.splitWords(reply.text())) : "(" + reply.error() + ")";
+    }
+
+    /** The disagreements as CSV: question, truth, each side's answer and whether it was right. */
+    public String csv() {
+        List<List<String>> rows = disagreements.stream().map(d -> List.of(d.question(), d.truth(), d.first(),
+                verdict(d.first(), d.truth()), d.second(), verdict(d.second(), d.truth()))).toList();
+        return Csv.format(List.of("question", "truth", firstName, firstName + " verdict", secondName,
+                secondName + " verdict"), rows);
+    }
+
+    /** "right" or "wrong": an answer against the truth, both written as the ground truth is. */
+    public static String verdict(String answer, String truth) {
+        return answer.equals(truth) ? "right" : "wrong";
     }
 
     String summary() {

@@ -16,14 +16,24 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,6 +48,8 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class CompareView extends BorderPane {
 
+    private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+
     private final CompareViewModel model;
 
     /**
@@ -50,7 +62,7 @@ public final class CompareView extends BorderPane {
         getStyleClass().add("compare");
         setLeft(imagePanel());
         setCenter(new VBox(12, questionBar(askAction), messages(), SidePanels.cards(model, contenders,
-                configureEndpoints), reconstructions(), disagreements()));
+                configureEndpoints), reconstructions(), disagreements(askAction)));
         BorderPane.setMargin(getCenter(), new Insets(12));
     }
 
@@ -115,24 +127,72 @@ public final class CompareView extends BorderPane {
         return new HBox(8, question, ask, askAll);
     }
 
-    private VBox disagreements() {
-        TableView<AskAll.Disagreement> table = new TableView<>(
-                model.disagreements());
+    /**
+     * Where the two models disagree: each answer marked right or wrong (word and colour), a click on a
+     * row asks its question in the cards above, and Ctrl+C or the context menu copies the table as CSV.
+     */
+    private VBox disagreements(Runnable askAction) {
+        TableView<AskAll.Disagreement> table = new TableView<>(model.disagreements());
         table.setId("disagreements");
         table.setPrefHeight(160);
-        table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently."));
+        table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently; "
+                + "click one to ask it above."));
         table.getColumns().add(column("Question", AskAll.Disagreement::question, 320));
         table.getColumns().add(column("Truth", AskAll.Disagreement::truth, 80));
         for (Side side : Side.values()) {
             TableColumn<AskAll.Disagreement, String> answers = column("", side == Side.LEFT
-                    ? AskAll.Disagreement::first : AskAll.Disagreement::second, 120);
+                    ? AskAll.Disagreement::first : AskAll.Disagreement::second, 160);
             answers.textProperty().bind(model.card(side).titleProperty());
+            answers.setCellFactory(c -> new MarkedAnswerCell());
             table.getColumns().add(answers);
         }
+        table.setRowFactory(t -> {
+            TableRow<AskAll.Disagreement> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty() && e.getButton() == MouseButton.PRIMARY) {
+                    model.questionProperty().set(row.getItem().question());
+                    askAction.run();
+                }
+            });
+            return row;
+        });
+        MenuItem copy = new MenuItem("Copy as CSV");
+        copy.setOnAction(e -> copyAskAll());
+        table.setContextMenu(new ContextMenu(copy));
+        table.setOnKeyPressed(e -> {
+            if (COPY.match(e)) {
+                copyAskAll();
+                e.consume();
+            }
+        });
         Label summary = new Label();
         summary.setId("askAllSummary");
         summary.textProperty().bind(model.askAllSummaryProperty());
         return new VBox(4, summary, table);
+    }
+
+    private void copyAskAll() {
+        model.askAllCsv().ifPresent(csv -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(csv);
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+    }
+
+    /** An answer with its verdict against the row's truth, in words and colour. */
+    private static final class MarkedAnswerCell extends TableCell<AskAll.Disagreement, String> {
+        @Override
+        protected void updateItem(String answer, boolean empty) {
+            super.updateItem(answer, empty);
+            getStyleClass().removeAll("right", "wrong");
+            if (empty || answer == null || getTableRow() == null || getTableRow().getItem() == null) {
+                setText(null);
+                return;
+            }
+            String verdict = AskAll.verdict(answer, getTableRow().getItem().truth());
+            setText(answer + " · " + verdict);
+            getStyleClass().add(verdict);
+        }
     }
 
     private static TableColumn<AskAll.Disagreement, String> column(String title,

@@ -56,6 +56,8 @@ public final class CompareViewModel {
     private final ObjectProperty<Long> reconstructionSeed = new SimpleObjectProperty<>(0L);
     private final ObservableList<AskAll.Disagreement> disagreements = FXCollections.observableArrayList();
     private final StringProperty askAllSummary = new SimpleStringProperty("");
+    /** The last "Ask all" on the image shown, for its CSV; null before one, or after another image is shown. */
+    private AskAll askedAll;
     private final List<CompletableFuture<?>> running = new ArrayList<>();
     /** The newest request's number: older work sees it changed and stops showing. */
     private final AtomicLong generation = new AtomicLong();
@@ -116,6 +118,7 @@ public final class CompareViewModel {
         cards.values().forEach(AnswerCard::clear);
         disagreements.clear();
         askAllSummary.set("");
+        askedAll = null;
         groundTruth.set("");
         notice.set(loaded.fromWorld() ? "" : "This image is not from the shapes world. The mini models know only "
                 + "shapes, so their answers here are out of distribution.");
@@ -175,6 +178,7 @@ public final class CompareViewModel {
         track(calls.askAll(name(Side.LEFT), name(Side.RIGHT), current, questions), result -> {
             disagreements.setAll(result.disagreements());
             askAllSummary.set(result.summary());
+            askedAll = result;
             status.set(readyStatus);
         });
     }
@@ -317,6 +321,11 @@ public final class CompareViewModel {
 
     public ObservableList<AskAll.Disagreement> disagreements() {
         return disagreements;
+    }
+
+    /** The disagreements of the last "Ask all" as CSV (see {@link AskAll#csv()}); empty before one. */
+    public Optional<String> askAllCsv() {
+        return Optional.ofNullable(askedAll).map(AskAll::csv);
     }
 
     public StringProperty askAllSummaryProperty() {

@@ -97,6 +97,16 @@ class ContenderPickTest {
             assertThat(row.first()).isEqualTo("yes");
             assertThat(row.second()).isNotEqualTo("yes");
         });
+        List<String> csv = model.askAllCsv().orElseThrow().lines().toList();
+        assertThat(csv.get(0)).isEqualTo("question,truth,remote,remote verdict,deem,deem verdict");
+        assertThat(csv).hasSize(model.disagreements().size() + 1);
+        AskAll.Disagreement first = model.disagreements().get(0);
+        assertThat(csv.get(1)).isEqualTo(String.join(",", first.question(), first.truth(), "yes",
+                first.truth().equals("yes") ? "right" : "wrong", first.second(),
+                first.second().equals(first.truth()) ? "right" : "wrong"));
+
+        model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(12));
+        assertThat(model.askAllCsv()).as("another image: the table is for the image shown").isEmpty();
     }
 
     private static CompareViewModel model(FakeContender extra) throws Exception {
