@@ -122,6 +122,12 @@ class ProbesScreenTest {
                 && thumbnail.getImage().getProgress() == 1);
         assertThat(thumbnail.getImage().isError()).as("thumbnail error %s", thumbnail.getImage().getException()).isFalse();
         assertThat(thumbnail.getImage().getWidth()).isEqualTo(72);
+        String itemText = robot.from(firstItem).lookup(".label").queryAs(Label.class).getText();
+        RunRecord.ModelAnswer deem = first.answers().get("deem");
+        assertThat(itemText).as("each answer as the rule parsed it, marked in words, and as given when it differs")
+                .contains("deem: " + deem.parsed() + (deem.correct() ? " · right" : " · wrong")
+                        + (deem.answer().strip().equalsIgnoreCase(deem.parsed()) ? ""
+                        : " (said \"" + deem.answer().strip() + "\")"));
         robot.clickOn(firstItem);
         WaitForAsyncUtils.waitForFxEvents();
 

@@ -146,7 +146,12 @@ final class DrillDownView extends VBox {
             StringBuilder line = new StringBuilder(record.id() + " · " + record.question());
             StringBuilder details = new StringBuilder(record.question() + "\nexpected: " + record.expected());
             answers.forEach((name, answer) -> {
-                line.append("\n").append(name).append(": ").append(answer.parsed()).append(answer.correct() ? " ✓" : " ✗");
+                // As the benchmark's rule read it, marked in words; then as given, when that differs.
+                line.append("\n").append(name).append(": ").append(answer.parsed())
+                        .append(answer.correct() ? " · right" : " · wrong");
+                if (!answer.answer().strip().equalsIgnoreCase(answer.parsed())) {
+                    line.append(" (said \"").append(answer.answer().strip()).append("\")");
+                }
                 details.append("\n").append(name).append(": ").append(answer.answer());
             });
             text.setText(line.toString());
