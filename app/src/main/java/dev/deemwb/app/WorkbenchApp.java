@@ -133,6 +133,11 @@ public class WorkbenchApp extends Application {
         TabPane tabs = new TabPane(compareTab, pairTab, probesTab, curateTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         Runnable showCompareScreen = () -> tabs.getSelectionModel().select(compareTab);
+        probes.results().setOnOpenPair(request -> {
+            tabs.getSelectionModel().select(pairTab);
+            pair.show(() -> request.first().read(sources.modelInputSize()),
+                    () -> request.second().read(sources.modelInputSize()), request.question(), request.label());
+        });
         probes.results().setOnOpen(request -> {
             showCompareScreen.run();
             model.load(() -> request.image().read(sources.modelInputSize()), () -> {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -182,6 +183,19 @@ public final class PairViewModel {
                     .filter(q -> !truth(a, q).equals(truth(b, q))).findFirst()
                     .orElse(a.suggestedQuestions().isEmpty() ? "" : a.suggestedQuestions().get(0));
             return new Loaded(a, b, asked, "gallery pair " + first.getFileName() + " / " + second.getFileName());
+        });
+    }
+
+    /** Shows two images read on the loader (an MMVP pair from a run, say) and asks {@code question} of both. */
+    public void show(Callable<LoadedImage> first, Callable<LoadedImage> second, String question, String label) {
+        load(() -> {
+            try {
+                return new Loaded(first.call(), second.call(), question, label);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            } catch (Exception e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
         });
     }
 

@@ -12,7 +12,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -156,6 +158,13 @@ final class DrillDownView extends VBox {
             });
             text.setText(line.toString());
             setTooltip(new Tooltip(details.toString()));
+            // An MMVP item opens with its partner in the pair view: the same question on both images.
+            setContextMenu(model.partnerOf(record).map(partner -> {
+                MenuItem pair = new MenuItem("Open the pair (items " + record.id() + " and " + partner.id()
+                        + ") in the Pair tab");
+                pair.setOnAction(e -> model.openPair(record));
+                return new ContextMenu(pair);
+            }).orElse(null));
         }
     }
 

@@ -48,6 +48,10 @@ public final class DrillDownViewModel {
     public record OpenRequest(ItemImage image, String question) {
     }
 
+    /** Both items of an MMVP pair, for the pair view: their images, their shared question, and where they are from. */
+    public record PairRequest(ItemImage first, ItemImage second, String question, String label) {
+    }
+
     /** Reads an item's image as the compare screen shows it, at the models' input size. */
     @FunctionalInterface
     public interface ItemImage {
@@ -68,6 +72,7 @@ public final class DrillDownViewModel {
     private final Map<String, Map<String, String>> imported = new LinkedHashMap<>();
     private RunReport ofRun;
     private Consumer<OpenRequest> onOpen = request -> { };
+    private Consumer<PairRequest> onOpenPair = request -> { };
 
     /**
      * @param ownModels the run's model ids; an imported file of the same name is renamed
@@ -144,15 +149,36 @@ public final class DrillDownViewModel {
 
     /** Opens a drill-down item in the compare screen with its question; with its scene when the benchmark has one. */
     public void open(RunRecord record) {
+        onOpen.accept(new OpenRequest(reader(record), record.question()));
+    }
+
+    /** The other item of {@code record}'s MMVP pair (same pair number), if the run has both. */
+    public Optional<RunRecord> partnerOf(RunRecord record) {
+        String pair = record.slices().get(Slices.PAIR);
+        if (pair == null || ofRun == null) {
+            return Optional.empty();
+        }
+        return ofRun.records().stream().filter(r -> pair.equals(r.slices().get(Slices.PAIR)) && !r.id().equals(record.id()))
+                .findFirst();
+    }
+
+    /** Opens {@code record} and its MMVP partner side by side in the pair view, asked their question. */
+    public void openPair(RunRecord record) {
+        partnerOf(record).ifPresent(partner -> onOpenPair.accept(new PairRequest(reader(record), reader(partner),
+                record.question(), ofRun.benchmark().name() + " pair " + record.slices().get(Slices.PAIR) + " (items "
+                + record.id() + " and " + partner.id() + ")")));
+    }
+
+    private ItemImage reader(RunRecord record) {
         Benchmark<?> benchmark = ofRun.benchmark();
         Path image = imageOf(record);
-        onOpen.accept(new OpenRequest(modelInputSize -> {
+        return modelInputSize -> {
             Optional<SceneIndex.Entry> entry = sceneOf(benchmark, record.image());
             return LoadedImage.of(ImageFiles.read(image), benchmark.name() + " · item " + record.id(),
                     entry.map(SceneIndex.Entry::scene), entry.map(SceneIndex.Entry::shift),
                     entry.map(e -> Questions.all(e.scene()).stream().map(QaPair::question).toList()).orElse(List.of()),
                     modelInputSize);
-        }, record.question()));
+        };
     }
 
     private static Optional<SceneIndex.Entry> sceneOf(Benchmark<?> benchmark, String image) throws IOException {
@@ -165,6 +191,10 @@ public final class DrillDownViewModel {
 
     public void setOnOpen(Consumer<OpenRequest> onOpen) {
         this.onOpen = onOpen;
+    }
+
+    public void setOnOpenPair(Consumer<PairRequest> onOpenPair) {
+        this.onOpenPair = onOpenPair;
     }
 
     private void refreshCells() {

@@ -100,6 +100,27 @@ class PairViewModelTest {
         assertThat(yes.summaryProperty().get()).startsWith("the same answer");
     }
 
+    @Test
+    void twoImagesFromElsewhereAreShownAndAskedTheirQuestion() throws Exception {
+        ImageSources sources = new ImageSources(ModelConfig.tiny().imageSize());
+        PairViewModel model = model(Optional.empty(), "always-yes", "deem");
+
+        model.show(() -> sources.randomScene(1), () -> sources.randomScene(2), "Is there a circle in the image?",
+                "mmvp pair 1 (items 1 and 2)");
+        await(model);
+
+        assertThat(model.labelProperty().get()).isEqualTo("mmvp pair 1 (items 1 and 2)");
+        assertThat(model.imageProperty(PairViewModel.Slot.SECOND).get().source()).isEqualTo("random scene, seed 2");
+        assertThat(model.row(Side.LEFT).answerProperty(PairViewModel.Slot.SECOND).get()).isEqualTo("yes");
+
+        model.show(() -> {
+            throw new java.io.IOException("item 7's image is missing");
+        }, () -> sources.randomScene(2), "Is there a circle in the image?", "broken");
+        await(model);
+        assertThat(model.errorProperty().get()).isEqualTo("Could not make the pair: item 7's image is missing");
+        assertThat(model.labelProperty().get()).as("the pair shown stays").isEqualTo("mmvp pair 1 (items 1 and 2)");
+    }
+
     private static PairViewModel model(Optional<Scene> shown, String left, String right) {
         ContenderRoster roster = ContenderRoster.of(worker, Runnable::run, Runnable::run, Map.of());
         roster.addInProcess(List.of(FakeContender.yes("always-yes")));

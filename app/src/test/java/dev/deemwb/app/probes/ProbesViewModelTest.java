@@ -238,6 +238,28 @@ class ProbesViewModelTest {
     }
 
     @Test
+    void anMmvpItemOpensWithItsPartnerAsAPairAskedTheirQuestion() throws Exception {
+        ProbesViewModel model = model();
+        AtomicReference<DrillDownViewModel.PairRequest> opened = new AtomicReference<>();
+        model.results().setOnOpenPair(opened::set);
+        model.run(MmvpBenchmark.read(dir.resolve("suite/mmvp/Questions.csv"), dir.resolve("suite/mmvp/images")));
+        awaitDone(model);
+
+        List<RunRecord> records = model.results().reportProperty().get().records();
+        RunRecord first = records.get(0);
+        RunRecord partner = model.results().partnerOf(first).orElseThrow();
+        assertThat(partner.id()).isNotEqualTo(first.id());
+        assertThat(partner.slices().get(Slices.PAIR)).isEqualTo(first.slices().get(Slices.PAIR));
+        model.results().openPair(first);
+
+        assertThat(opened.get().question()).isEqualTo(first.question());
+        assertThat(opened.get().label()).isEqualTo("mmvp pair " + first.slices().get(Slices.PAIR) + " (items "
+                + first.id() + " and " + partner.id() + ")");
+        assertThat(opened.get().first().read(48).source()).isEqualTo("mmvp · item " + first.id());
+        assertThat(opened.get().second().read(48).source()).isEqualTo("mmvp · item " + partner.id());
+    }
+
+    @Test
     void anItemOpensInTheCompareScreenWithItsSceneAndQuestion() throws Exception {
         ProbesViewModel model = model();
         AtomicReference<DrillDownViewModel.OpenRequest> opened = new AtomicReference<>();
