@@ -3,19 +3,16 @@ package dev.deemwb.app.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.model.Variant;
-import dev.deemwb.testing.TestBundles;
 import dev.deemwb.world.QaPair;
 import dev.deemwb.world.Questions;
 import dev.deemwb.world.SceneGenerator;
 import dev.deemwb.world.Shape;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,35 +21,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The compare view-model without any toolkit: results are delivered on the worker's thread. */
+/** The compare view-model without any toolkit: results are delivered on the WORKER.get()'s thread. */
 class CompareViewModelTest {
 
     private static final int INPUT_SIZE = ModelConfig.tiny().imageSize();
 
-    @TempDir
-    static Path dir;
-
-    private static InferenceWorker worker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        Path bundle = TestBundles.untrained(dir.resolve("bundle"));
-        worker = InferenceWorker.start(bundle);
-        worker.ready().get(60, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-    }
+    @RegisterExtension
+    static final UntrainedWorker WORKER = new UntrainedWorker();
 
     private static CompareViewModel model() throws Exception {
-        CompareViewModel model = new CompareViewModel(worker, Runnable::run, Runnable::run);
+        CompareViewModel model = new CompareViewModel(WORKER.get(), Runnable::run, Runnable::run);
         Idle.await(model);
         return model;
     }
@@ -166,12 +147,12 @@ class CompareViewModelTest {
         model.show(new ImageSources(INPUT_SIZE).randomScene(6));
         model.questionProperty().set("How many objects are there?");
         CountDownLatch release = new CountDownLatch(1);
-        worker.submit((models, cancellation) -> {
+        WORKER.get().submit((models, cancellation) -> {
             release.await();
             return null;
         });
         try {
-            // With the worker held, an action that waited for its result would never return.
+            // With the WORKER.get() held, an action that waited for its result would never return.
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
                 model.ask();
                 model.reconstruct();
@@ -188,7 +169,7 @@ class CompareViewModelTest {
     @Test
     void imagesLoadOnTheLoaderAndOnlyTheLatestRequestIsShown() throws Exception {
         Deque<Runnable> loader = new ArrayDeque<>();
-        CompareViewModel model = new CompareViewModel(worker, Runnable::run, loader::add);
+        CompareViewModel model = new CompareViewModel(WORKER.get(), Runnable::run, loader::add);
         Idle.await(model);
         ImageSources sources = new ImageSources(INPUT_SIZE);
         List<String> shown = new ArrayList<>();
@@ -267,7 +248,7 @@ class CompareViewModelTest {
         Idle.await(model);
 
         List<QaPair> questions = Questions.all(image.scene().orElseThrow());
-        List<AskAll.Disagreement> expected = worker.submit(models -> {
+        List<AskAll.Disagreement> expected = WORKER.get().submit(models -> {
             List<AskAll.Disagreement> rows = new ArrayList<>();
             for (QaPair pair : questions) {
                 String baseline = models.answer(Variant.BASELINE, List.of(image.modelInput()), List.of(pair.question()))

@@ -4,28 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.app.ShownText;
 import dev.deemwb.app.contenders.ContenderRoster;
-import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.testing.FakeContender;
-import dev.deemwb.testing.TestBundles;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -40,21 +34,8 @@ class ComparisonSlideTest {
     private static final double READABLE_CONTRAST = 3.0;
     private static final String LONG_NAME = "llava-v1.6-34b on the lab's vLLM server, 4-bit";
 
-    @TempDir
-    static Path dir;
-
-    private static InferenceWorker worker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        worker = InferenceWorker.start(TestBundles.untrained(dir.resolve("bundle")));
-        worker.ready().get(60, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-    }
+    @RegisterExtension
+    static final UntrainedWorker WORKER = new UntrainedWorker();
 
     @Test
     void theSlideHoldsNoWidgetsAndEveryTextIsWholeAndReadableInBothThemes() throws Exception {
@@ -88,9 +69,9 @@ class ComparisonSlideTest {
 
     /** The mini baseline against a model with a long name and no decoder, both asked about a scene. */
     private static CompareViewModel askedModel() throws Exception {
-        ContenderRoster roster = ContenderRoster.of(worker, Runnable::run, Runnable::run, Map.of());
+        ContenderRoster roster = ContenderRoster.of(WORKER.get(), Runnable::run, Runnable::run, Map.of());
         roster.addInProcess(List.of(FakeContender.yes(LONG_NAME)));
-        CompareViewModel model = new CompareViewModel(roster, worker, Runnable::run, Runnable::run);
+        CompareViewModel model = new CompareViewModel(roster, WORKER.get(), Runnable::run, Runnable::run);
         Idle.await(model);
         model.card(Side.RIGHT).contenderProperty().set(LONG_NAME);
         model.show(new ImageSources(ModelConfig.tiny().imageSize()).randomScene(5));

@@ -3,19 +3,13 @@ package dev.deemwb.app.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.app.contenders.ContenderRoster;
-import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.infer.ReconstructionDefaults;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.testing.FakeContender;
-import dev.deemwb.testing.TestBundles;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The compare screen's two sides hold any contender: the mini pair by default, a model without a
@@ -24,21 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ContenderPickTest {
 
-    @TempDir
-    static Path dir;
-
-    private static InferenceWorker worker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        worker = InferenceWorker.start(TestBundles.untrained(dir.resolve("bundle")));
-        worker.ready().get(60, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-    }
+    @RegisterExtension
+    static final UntrainedWorker WORKER = new UntrainedWorker();
 
     @Test
     void theMiniPairIsTheDefaultAndAnyContenderCanTakeASide() throws Exception {
@@ -110,10 +91,10 @@ class ContenderPickTest {
     }
 
     private static CompareViewModel model(FakeContender extra) throws Exception {
-        ContenderRoster roster = ContenderRoster.of(worker, Runnable::run, Runnable::run, Map.of());
+        ContenderRoster roster = ContenderRoster.of(WORKER.get(), Runnable::run, Runnable::run, Map.of());
         roster.addInProcess(List.of(extra));
         assertThat(roster.names()).containsExactly("baseline", "deem", extra.id());
-        CompareViewModel model = new CompareViewModel(roster, worker, Runnable::run, Runnable::run);
+        CompareViewModel model = new CompareViewModel(roster, WORKER.get(), Runnable::run, Runnable::run);
         Idle.await(model);
         return model;
     }

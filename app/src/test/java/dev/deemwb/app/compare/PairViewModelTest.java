@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deemwb.app.contenders.ContenderRoster;
 import dev.deemwb.bench.mmvp.MmvpPattern;
-import dev.deemwb.infer.InferenceWorker;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.testing.FakeContender;
-import dev.deemwb.testing.TestBundles;
 import dev.deemwb.world.Scene;
 import dev.deemwb.world.SceneGenerator;
 import java.nio.file.Path;
@@ -15,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The pair view's logic without a toolkit: pairs made from a scene differ in the attribute asked
@@ -26,21 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PairViewModelTest {
 
-    @TempDir
-    static Path dir;
-
-    private static InferenceWorker worker;
-
-    @BeforeAll
-    static void start() throws Exception {
-        worker = InferenceWorker.start(TestBundles.untrained(dir.resolve("bundle")));
-        worker.ready().get(60, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        worker.close();
-    }
+    @RegisterExtension
+    static final UntrainedWorker WORKER = new UntrainedWorker();
 
     @Test
     void aModelThatAnswersBothImagesAlikeIsSaidNotToSeeTheDifference() throws Exception {
@@ -122,7 +105,7 @@ class PairViewModelTest {
     }
 
     private static PairViewModel model(Optional<Scene> shown, String left, String right) {
-        ContenderRoster roster = ContenderRoster.of(worker, Runnable::run, Runnable::run, Map.of());
+        ContenderRoster roster = ContenderRoster.of(WORKER.get(), Runnable::run, Runnable::run, Map.of());
         roster.addInProcess(List.of(FakeContender.yes("always-yes")));
         return new PairViewModel(roster, Runnable::run, Runnable::run, new ImageSources(ModelConfig.tiny().imageSize()),
                 () -> shown, Map.of(Side.LEFT, () -> left, Side.RIGHT, () -> right));
