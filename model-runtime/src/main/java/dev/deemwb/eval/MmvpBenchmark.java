@@ -18,9 +18,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * MMVP's {@code Questions.csv} and its image folder. The models are asked the bare question: the
- * shapes-world vocabulary has no {@code (a)}/{@code (b)}, and the answer word is matched to the
- * options' text, which MMVP's scorer accepts. A question whose image is missing keeps the real
+ * MMVP's {@code Questions.csv} and its image folder. A model that reads any words (an endpoint) is asked
+ * the question with its options on the next line ({@code (a) Open (b) Closed}, as the file spells them),
+ * so it can answer with a letter; the mini models, whose vocabulary has no {@code (a)}/{@code (b)}, are
+ * asked the bare question, and their answer word is matched to the options' text, which MMVP's scorer
+ * accepts. A question whose image is missing keeps the real
  * benchmark's name ({@code <Index>.jpg}) so the run records the missing file instead of skipping it.
  */
 public record MmvpBenchmark(Path file, Path images, List<MmvpPair> pairs) implements Benchmark<MmvpScore> {
@@ -60,7 +62,7 @@ public record MmvpBenchmark(Path file, Path images, List<MmvpPair> pairs) implem
                 pair.pattern().ifPresent(pattern -> slices.put("pattern", pattern.displayName()));
                 slices.put("pair", String.valueOf(pair.number()));
                 items.add(new ProbeItem(String.valueOf(question.index()), imageOf(question), question.question(),
-                        question.correct().label(), slices));
+                        question.correct().label(), slices, question.question() + "\n" + question.options().text()));
             }
         }
         return items;

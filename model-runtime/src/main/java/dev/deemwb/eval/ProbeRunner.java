@@ -180,6 +180,8 @@ public final class ProbeRunner {
         private final List<Map<String, RunRecord.ModelAnswer>> earlier = new ArrayList<>();
         private final List<Map<String, String>> problems = new ArrayList<>();
         private final Map<String, List<Integer>> askedItems = new LinkedHashMap<>();
+        /** Per contender, what each item in {@link #askedItems} was asked. */
+        private final Map<String, List<String>> askedPrompts = new LinkedHashMap<>();
         private final Map<String, List<Reply>> replies = new LinkedHashMap<>();
 
         Batch(List<ProbeItem> items) {
@@ -195,8 +197,10 @@ public final class ProbeRunner {
                     Reply reply = list.get(k);
                     if (reply.isAnswered()) {
                         Judgement judgement = benchmark.judge(items.get(i), reply.text());
+                        String prompt = askedPrompts.get(id).get(k);
                         answers.get(i).put(id, new RunRecord.ModelAnswer(reply.text(), judgement.parsed(),
-                                judgement.correct(), reply.latencyMillis(), reply.usage()));
+                                judgement.correct(), reply.latencyMillis(), reply.usage(),
+                                prompt.equals(items.get(i).question()) ? null : prompt));
                     } else {
                         problems.get(i).put(id, reply.error());
                     }
@@ -247,15 +251,17 @@ public final class ProbeRunner {
                 if (batch.earlier.get(i).containsKey(contender.id())) {
                     continue; // answered in an earlier session: never asked twice
                 }
-                String problem = contender.questionProblem(item.question());
+                String prompt = prompt(item, contender);
+                String problem = contender.questionProblem(prompt);
                 PreparedImage image = problem == null ? prepared.get(contender.id()).get(file, decoded, contender) : null;
                 if (problem != null) {
                     batch.problems.get(i).put(contender.id(), "question: " + problem);
                 } else if (image == null) {
                     batch.problems.get(i).put(contender.id(), "image: " + decoded.problem);
                 } else {
-                    questions.computeIfAbsent(contender.id(), id -> new ArrayList<>()).add(new Question(image, item.question()));
+                    questions.computeIfAbsent(contender.id(), id -> new ArrayList<>()).add(new Question(image, prompt));
                     batch.askedItems.computeIfAbsent(contender.id(), id -> new ArrayList<>()).add(i);
+                    batch.askedPrompts.computeIfAbsent(contender.id(), id -> new ArrayList<>()).add(prompt);
                 }
             }
         }
@@ -274,6 +280,15 @@ public final class ProbeRunner {
             seconds.merge(id, (answeredAt.get(id) - sent) / 1e9, Double::sum);
         });
         return batch;
+    }
+
+    /**
+     * What {@code contender} is asked: the question with its options where the benchmark has them and
+     * the contender can read them, else the bare question (the mini vocabulary has no "(a)").
+     */
+    private static String prompt(ProbeItem item, Contender contender) {
+        return item.withOptions() != null && contender.questionProblem(item.withOptions()) == null
+                ? item.withOptions() : item.question();
     }
 
     /** A contender's replies; while they are not in, waiting looks for cancellation, which cancels every request. */

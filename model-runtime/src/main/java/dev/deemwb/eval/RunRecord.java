@@ -30,14 +30,16 @@ public record RunRecord(String id, String image, String question, String expecte
      * @param latencyMillis how long the request that answered it took (a whole batch, for in-process
      *                      models); null for imported answers
      * @param usage         tokens used, when the server reports them
+     * @param asked         what this model was asked, when not the item's question (an MMVP question with
+     *                      its options); null otherwise
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelAnswer(String answer, String parsed, boolean correct,
-                              @JsonProperty("latency_ms") Double latencyMillis, TokenUsage usage) {
+                              @JsonProperty("latency_ms") Double latencyMillis, TokenUsage usage, String asked) {
 
         /** An answer known only by its text (imported predictions). */
         public ModelAnswer(String answer, String parsed, boolean correct) {
-            this(answer, parsed, correct, null, null);
+            this(answer, parsed, correct, null, null, null);
         }
     }
 

@@ -18,11 +18,13 @@ import dev.deemwb.bench.pope.PopeScorer;
 import dev.deemwb.bench.robustvqa.RobustVqaScore;
 import dev.deemwb.bench.robustvqa.RobustVqaScorer;
 import dev.deemwb.bundle.Bundles;
+import dev.deemwb.contender.Capability;
 import dev.deemwb.contender.Contender;
 import dev.deemwb.contender.MiniContender;
 import dev.deemwb.infer.MiniDeem;
 import dev.deemwb.model.MiniDeemModels;
 import dev.deemwb.model.Variant;
+import dev.deemwb.testing.FakeContender;
 import dev.deemwb.testing.TestBundles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.groups.Tuple;
@@ -127,6 +130,28 @@ class ProbeRunnerTest {
         assertThat(cells.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(pope.questions().size());
         long onlyDeem = report.records().stream().filter(r -> !r.correct("baseline") && r.correct("deem")).count();
         assertThat(cells.get(Outcome.ONLY_DEEM_RIGHT)).isEqualTo((int) onlyDeem);
+    }
+
+    @Test
+    void mmvpIsAskedWithItsOptionsOfAModelThatReadsThemAndBareOfTheMiniPair() throws IOException {
+        MmvpBenchmark mmvp = (MmvpBenchmark) benchmark("mmvp");
+        FakeContender letters = new FakeContender("letters", Set.of(Capability.ANSWER), (image, question) -> "(a)");
+        List<Contender> three = new ArrayList<>(contenders);
+        three.add(letters);
+        Path folder = dir.resolve("run");
+        ProbeRun run = ProbeRun.open(folder, RunInfo.describe(mmvp, bundle, three, 4));
+        new ProbeRunner(three, 4).run(mmvp, run, () -> { }, (records, progress) -> { });
+
+        MmvpQuestion first = mmvp.pairs().get(0).first();
+        assertThat(letters.asked()).hasSize(mmvp.items().size())
+                .contains(first.question() + "\n" + first.options().text());
+        List<RunRecord> read = ProbeRun.open(folder, RunInfo.describe(mmvp, bundle, three, 4)).records();
+        for (RunRecord record : read) {
+            ProbeItem item = mmvp.items().stream().filter(i -> i.id().equals(record.id())).findFirst().orElseThrow();
+            assertThat(record.answers().get("letters").asked()).as("kept in the run folder").isEqualTo(item.withOptions());
+            assertThat(record.answers().get("letters").correct()).isEqualTo(item.expected().equals("(a)"));
+            assertThat(record.answers().get("deem").asked()).as("the mini pair reads no (a)/(b)").isNull();
+        }
     }
 
     @Test

@@ -155,6 +155,9 @@ final class DrillDownView extends VBox {
                     line.append(" (said \"").append(answer.answer().strip()).append("\")");
                 }
                 details.append("\n").append(name).append(": ").append(answer.answer());
+                if (answer.asked() != null) {
+                    details.append("  (asked: ").append(answer.asked().replace('\n', ' ')).append(")");
+                }
             });
             text.setText(line.toString());
             setTooltip(new Tooltip(details.toString()));
