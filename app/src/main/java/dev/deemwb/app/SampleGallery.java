@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /** The curated sample images, with thumbnails; picking one opens it. */
 final class SampleGallery extends ListView<Path> {
@@ -53,28 +58,42 @@ final class SampleGallery extends ListView<Path> {
         return b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
+    /** A sample: its thumbnail, its name whole, and its hit-rate line wrapped to the gallery's width. */
     private final class SampleCell extends ListCell<Path> {
+        private final ImageView thumbnail = new ImageView();
+        private final Label name = new Label();
+        private final Label hitRate = new Label();
+        private final HBox box;
+
         SampleCell() {
-            setWrapText(true);
-            setPrefWidth(0); // as wide as the list, so a long hit-rate line wraps instead of running off
+            setPrefWidth(0); // as wide as the list, never wider: the hit-rate line wraps instead of running off
+            hitRate.setWrapText(true);
+            hitRate.managedProperty().bind(hitRate.textProperty().isNotEmpty());
+            VBox text = new VBox(name, hitRate);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            box = new HBox(6, thumbnail, text);
+            box.setAlignment(Pos.CENTER_LEFT);
         }
 
         @Override
         protected void updateItem(Path item, boolean empty) {
             super.updateItem(item, empty);
+            setText(null);
             if (empty || item == null) {
-                setText(null);
                 setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            String name = item.getFileName().toString();
-            String stem = name.substring(0, name.length() - ".png".length());
-            String hitRate = hitRates.getOrDefault(item, "");
-            setText(hitRate.isEmpty() ? stem : stem + "\n" + hitRate);
-            setTooltip(hitRate.isEmpty() ? null : new Tooltip("How often over fresh scenes, not only on this picture, "
-                    + "one model is right where the other is wrong: " + hitRate));
-            setGraphic(new ImageView(new Image(item.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true)));
+            String file = item.getFileName().toString();
+            name.setText(file.substring(0, file.length() - ".png".length()));
+            String rate = hitRates.getOrDefault(item, "");
+            hitRate.setText(rate);
+            // The name whole (a narrow gallery cuts it), and what the hit rate means.
+            setTooltip(new Tooltip(rate.isEmpty() ? name.getText() : name.getText() + "\nHow often over fresh scenes, "
+                    + "not only on this picture, one model is right where the other is wrong: " + rate));
+            thumbnail.setImage(new Image(item.toUri().toString(), THUMBNAIL, THUMBNAIL, true, true, true));
+            setGraphic(box);
         }
     }
 }

@@ -118,7 +118,7 @@ public class WorkbenchApp extends Application {
         Path samples = locate("deemwb.samples", "sample-images");
         SplitPane split = new SplitPane(new SampleGallery(samples, opening::open, opening.shownFile(),
                 model.errorProperty()::set), compareView);
-        split.setDividerPositions(0.16);
+        split.setDividerPositions(0.2); // at the default 1280-px window, the longest sample names fit unbroken
         Tab compareTab = new Tab("Compare", split);
         compareTab.setId("compareTab");
         Tab probesTab = new Tab("Probes", new ProbesView(probes));

@@ -135,6 +135,7 @@ public final class CompareView extends BorderPane {
         TableView<AskAll.Disagreement> table = new TableView<>(model.disagreements());
         table.setId("disagreements");
         table.setPrefHeight(160);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS); // every column in view
         table.setPlaceholder(new Label("\"Ask all\" lists here the questions the two models answer differently; "
                 + "click one to ask it above."));
         table.getColumns().add(column("Question", AskAll.Disagreement::question, 320));
