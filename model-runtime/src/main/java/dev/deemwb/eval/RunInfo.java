@@ -1,5 +1,6 @@
 package dev.deemwb.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.deemwb.bench.mini.MiniBenchmarks;
 import dev.deemwb.bundle.BundleManifest;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A run folder's {@value ProbeRun#INFO_FILE}: what was run, so a result can be traced and a resumed
@@ -27,6 +30,9 @@ import java.util.Map;
  * @param decoding        how the mini models generate answers
  * @param contenders      per model id, what it is: which model, where, how it decodes (an endpoint's
  *                        URL and model id, never its key); null in runs from before contenders
+ * @param askedWithOptions the models asked the questions with their options ({@link ProbeItem#withOptions}:
+ *                        MMVP's, of models that read them); null where none was (and in runs from before
+ *                        options were sent, which asked every model the bare question)
  */
 public record RunInfo(
         int schema,
@@ -42,7 +48,8 @@ public record RunInfo(
         @JsonProperty("batch_size") int batchSize,
         String decoding,
         Instant started,
-        Map<String, String> contenders) {
+        Map<String, String> contenders,
+        @JsonProperty("asked_with_options") @JsonInclude(JsonInclude.Include.NON_NULL) List<String> askedWithOptions) {
 
     public static final int SCHEMA = 1;
     public static final String DECODING = "greedy, at most 20 words";
@@ -55,7 +62,17 @@ public record RunInfo(
         return new RunInfo(SCHEMA, benchmark.kind().id(), benchmark.name(), benchmark.file().toAbsolutePath().toString(),
                 Sha256.of(benchmark.file()), benchmark.images().toAbsolutePath().toString(), manifest.bundleId(),
                 Sha256.of(bundleDir.resolve(BundleManifest.FILE_NAME)), miniSeed(benchmark.file()),
-                List.copyOf(described.keySet()), batchSize, DECODING, Instant.now(), described);
+                List.copyOf(described.keySet()), batchSize, DECODING, Instant.now(), described,
+                askedWithOptions(benchmark, contenders));
+    }
+
+    /** Who {@link ProbeRunner} asks with the options, judged on the first item that has them. */
+    private static List<String> askedWithOptions(Benchmark<?> benchmark, List<Contender> contenders) {
+        Optional<String> withOptions = benchmark.items().stream().map(ProbeItem::withOptions).filter(Objects::nonNull)
+                .findFirst();
+        List<String> ids = withOptions.map(text -> contenders.stream().filter(c -> c.questionProblem(text) == null)
+                .map(Contender::id).toList()).orElse(List.of());
+        return ids.isEmpty() ? null : ids;
     }
 
     /** The generation seed when the file lies in a mini-benchmark folder ({@code <dir>/<benchmark>/<file>}). */
@@ -84,6 +101,12 @@ public record RunInfo(
         }
         if (!models.equals(earlier.models)) {
             return "it holds a run of the models " + earlier.models + ", not " + models;
+        }
+        if (!Objects.equals(askedWithOptions, earlier.askedWithOptions)) {
+            return "its questions were put to " + (earlier.askedWithOptions == null ? "every model bare"
+                    : earlier.askedWithOptions + " with their options") + ", and would now be put to "
+                    + (askedWithOptions == null ? "every model bare" : askedWithOptions + " with their options")
+                    + " (a run from another version): finished items would not compare with new ones";
         }
         if (earlier.contenders != null && contenders != null) {
             for (String model : models) {

@@ -152,6 +152,13 @@ class ProbeRunnerTest {
             assertThat(record.answers().get("letters").correct()).isEqualTo(item.expected().equals("(a)"));
             assertThat(record.answers().get("deem").asked()).as("the mini pair reads no (a)/(b)").isNull();
         }
+
+        // The same folder as a version from before options were sent left it: resuming would mix the two forms.
+        Path info = folder.resolve(ProbeRun.INFO_FILE);
+        Files.writeString(info, Files.readString(info).replaceAll("(?s),\\s*\"asked_with_options\"\\s*:\\s*\\[[^]]*]", ""));
+        assertThatThrownBy(() -> ProbeRun.open(folder, RunInfo.describe(mmvp, bundle, three, 4)))
+                .hasMessageContaining("cannot resume here: its questions were put to every model bare, and would now "
+                        + "be put to [letters] with their options");
     }
 
     @Test
