@@ -154,9 +154,12 @@ final class SidePanels {
         }
         ObservableList<BufferedImage> previews = card.reconstruction();
         previews.addListener((ListChangeListener<BufferedImage>) change -> {
+            double before = scrubber.getValue();
             scrubber.setMax(Math.max(1, previews.size()));
             scrubber.setValue(Math.max(1, previews.size()));
-            show(view, step, card, previews.size());
+            if (scrubber.getValue() == before) { // else the scrubber's listener below has shown it already
+                show(view, step, card, previews.size());
+            }
         });
         scrubber.valueProperty().addListener((obs, old, value) -> show(view, step, card, value.intValue()));
         Label heading = new Label();
