@@ -306,10 +306,14 @@ public class WorkbenchApp extends Application {
         bar.setId("status");
         bar.textProperty().bind(Bindings.when(probes.runningProperty())
                 .then(Bindings.concat("probe run: ", probes.progressTextProperty()))
-                .otherwise(model.statusProperty()));
-        Runnable showBusy = () -> bar.setProgress(model.busyProperty().get() || probes.runningProperty().get() ? -1 : 0);
+                .otherwise(Bindings.when(pair.busyProperty())
+                        .then("pair: asking both models about both images…")
+                        .otherwise(model.statusProperty())));
+        Runnable showBusy = () -> bar.setProgress(model.busyProperty().get() || probes.runningProperty().get()
+                || pair.busyProperty().get() ? -1 : 0);
         model.busyProperty().addListener((obs, old, busy) -> showBusy.run());
         probes.runningProperty().addListener((obs, old, running) -> showBusy.run());
+        pair.busyProperty().addListener((obs, old, busy) -> showBusy.run());
         bar.setProgress(-1);
         return bar;
     }

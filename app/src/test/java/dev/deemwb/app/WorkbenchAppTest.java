@@ -40,6 +40,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -314,7 +315,14 @@ class WorkbenchAppTest {
         robot.clickOn("Pair");
         ComboBox<MmvpPattern> pattern = robot.lookup("#pairPattern").queryComboBox();
         robot.interact(() -> pattern.getSelectionModel().select(MmvpPattern.STRUCTURAL));
-        robot.clickOn("#makePair");
+        StatusBar status = robot.lookup("#status").queryAs(StatusBar.class);
+        AtomicReference<String> statusWhileAsking = new AtomicReference<>();
+        robot.interact(() -> {
+            robot.lookup("#makePair").queryButton().fire();
+            statusWhileAsking.set(status.getText());
+        });
+        assertThat(statusWhileAsking.get()).as("the status bar says the pair is being asked")
+                .isEqualTo("pair: asking both models about both images…");
 
         PairViewModel pair = app.pair();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !pair.busyProperty().get()
