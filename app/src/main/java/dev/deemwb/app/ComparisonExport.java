@@ -1,7 +1,7 @@
 package dev.deemwb.app;
 
 import dev.deemwb.app.compare.CompareViewModel;
-import dev.deemwb.app.compare.ComparisonSlide;
+import dev.deemwb.app.compare.Slides;
 import dev.deemwb.io.AtomicFiles;
 import dev.deemwb.io.Png;
 import java.awt.image.BufferedImage;
@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * Writes the comparison as a slide (see {@link ComparisonSlide}): a PNG at 1× or, for projectors and
- * high-DPI screens, 2×, in the theme on screen.
+ * Writes what is shown as a slide (see {@link Slides}): the Pair tab's pair when it is showing, else the
+ * comparison; a PNG at 1× or, for projectors and high-DPI screens, 2×, in the theme on screen.
  */
 final class ComparisonExport {
 
@@ -28,21 +29,27 @@ final class ComparisonExport {
             "PNG slide at 1× (1280 px wide)", "*.png");
 
     private final CompareViewModel model;
+    private final Supplier<Region> slide;
     private final Supplier<List<String>> stylesheets;
     private final Executor background;
     /** Where the last export went, so the next one starts there; at first the user's home. */
     private Path folder = Path.of(System.getProperty("user.home"));
 
-    /** @param stylesheets the window's, so the slide is drawn in the theme on screen */
-    ComparisonExport(CompareViewModel model, Supplier<List<String>> stylesheets, Executor background) {
+    /**
+     * @param slide       builds the slide of what is shown (on the FX thread)
+     * @param stylesheets the window's, so the slide is drawn in the theme on screen
+     */
+    ComparisonExport(CompareViewModel model, Supplier<Region> slide, Supplier<List<String>> stylesheets,
+                     Executor background) {
         this.model = model;
+        this.slide = slide;
         this.stylesheets = stylesheets;
         this.background = background;
     }
 
     void choose(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the comparison as a slide");
+        chooser.setTitle("Export as a slide");
         chooser.setInitialFileName("comparison.png");
         if (Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
@@ -62,10 +69,10 @@ final class ComparisonExport {
             folder = parent;
         }
         // The slide is laid out and drawn here, on the FX thread; encoding and writing it need not be.
-        BufferedImage slide = ComparisonSlide.render(model, stylesheets.get(), scale);
+        BufferedImage picture = Slides.render(slide, stylesheets.get(), scale);
         background.execute(() -> {
             try {
-                AtomicFiles.write(file, Png.encode(slide));
+                AtomicFiles.write(file, Png.encode(picture));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> model.errorProperty().set("Export failed: " + file + ": " + e.getMessage()));
             }

@@ -2,8 +2,10 @@ package dev.deemwb.app;
 
 import dev.deemwb.app.compare.CompareView;
 import dev.deemwb.app.compare.CompareViewModel;
+import dev.deemwb.app.compare.ComparisonSlide;
 import dev.deemwb.app.compare.ImageSources;
 import dev.deemwb.app.compare.LoadedImage;
+import dev.deemwb.app.compare.PairSlide;
 import dev.deemwb.app.compare.PairView;
 import dev.deemwb.app.compare.PairViewModel;
 import dev.deemwb.app.compare.Side;
@@ -148,7 +150,8 @@ public class WorkbenchApp extends Application {
 
         BorderPane root = new BorderPane(tabs);
         Scene scene = new Scene(root, settings.get().windowWidth(), settings.get().windowHeight());
-        export = new ComparisonExport(model, () -> List.copyOf(scene.getStylesheets()), background);
+        export = new ComparisonExport(model, () -> tabs.getSelectionModel().getSelectedItem() == pairTab
+                ? PairSlide.of(pair) : ComparisonSlide.of(model), () -> List.copyOf(scene.getStylesheets()), background);
         Appearance appearance = new Appearance(settings, stage, scene, root);
         WorkbenchMenus menus = new WorkbenchMenus(stage);
         root.setTop(menus.bar(opening, export, model, appearance, settings));
@@ -336,7 +339,7 @@ public class WorkbenchApp extends Application {
         opening.open(file);
     }
 
-    /** Writes the comparison as a slide PNG at {@code scale}, atomically; a failure shows its reason. */
+    /** Writes what is shown (the pair on the Pair tab, else the comparison) as a slide PNG at {@code scale}, atomically. */
     void exportComparison(Path file, double scale) {
         export.export(file, scale);
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deemwb.app.compare.Side;
 import dev.deemwb.app.compare.CompareViewModel;
 import dev.deemwb.app.compare.ImageSources;
+import dev.deemwb.app.compare.PairSlide;
 import dev.deemwb.app.compare.PairViewModel;
+import dev.deemwb.app.compare.Slides;
 import dev.deemwb.bench.mmvp.MmvpPattern;
 import dev.deemwb.model.ModelConfig;
 import dev.deemwb.testing.TestBundles;
@@ -347,6 +349,18 @@ class WorkbenchAppTest {
                 assertThat(summary).contains("tells the two images apart");
             }
         }
+
+        Path file = dir.resolve("pair.png"); // exported from the Pair tab: the pair's slide
+        robot.interact(() -> app.exportComparison(file, 1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.isRegularFile(file));
+        BufferedImage exported = ImageIO.read(file.toFile());
+        BufferedImage expected = WaitForAsyncUtils.asyncFx(() -> Slides.render(() -> PairSlide.of(pair),
+                List.copyOf(stage.getScene().getStylesheets()), 1)).get();
+        assertThat(exported.getWidth()).isEqualTo(expected.getWidth());
+        assertThat(exported.getHeight()).isEqualTo(expected.getHeight());
+        assertThat(exported.getRGB(0, 0, exported.getWidth(), exported.getHeight(), null, 0, exported.getWidth()))
+                .isEqualTo(expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0,
+                        expected.getWidth()));
     }
 
     @Test

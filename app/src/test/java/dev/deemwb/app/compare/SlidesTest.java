@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,11 +27,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The comparison slide: labels and pictures only, every text whole and readable on its background in
- * both themes (the dark theme's text was once drawn on a white fill), at 1× and 2×.
+ * The comparison and pair slides: labels and pictures only, every text whole and readable on its
+ * background in both themes (the dark theme's text was once drawn on a white fill), at 1× and 2×.
  */
 @ExtendWith(ApplicationExtension.class)
-class ComparisonSlideTest {
+class SlidesTest {
 
     /** WCAG's least contrast for large text; the slide's smallest type is 18 px. */
     private static final double READABLE_CONTRAST = 3.0;
@@ -38,27 +41,51 @@ class ComparisonSlideTest {
     static final UntrainedWorker WORKER = new UntrainedWorker();
 
     @Test
-    void theSlideHoldsNoWidgetsAndEveryTextIsWholeAndReadableInBothThemes() throws Exception {
+    void theComparisonSlideHoldsNoWidgetsAndEveryTextIsWholeAndReadableInBothThemes() throws Exception {
         CompareViewModel model = askedModel();
+        assertReadableInBothThemes(() -> ComparisonSlide.of(model), LONG_NAME, "ground truth: "
+                + model.groundTruthProperty().get().substring("ground truth: ".length()));
+    }
 
+    @Test
+    void thePairSlideHoldsNoWidgetsAndEveryTextIsWholeAndReadableInBothThemes() throws Exception {
+        ContenderRoster roster = ContenderRoster.of(WORKER.get(), Runnable::run, Runnable::run, Map.of());
+        roster.addInProcess(List.of(FakeContender.yes(LONG_NAME)));
+        ImageSources sources = new ImageSources(ModelConfig.tiny().imageSize());
+        PairViewModel pair = new PairViewModel(roster, Runnable::run, Runnable::run, sources, Optional::empty,
+                Map.of(Side.LEFT, () -> "baseline", Side.RIGHT, () -> LONG_NAME));
+        pair.show(() -> sources.randomScene(1), () -> sources.randomScene(2), "Is there a circle in the image?",
+                "two random scenes");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pair.row(Side.LEFT).summaryProperty().get().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertReadableInBothThemes(() -> PairSlide.of(pair), LONG_NAME, "Q: Is there a circle in the image?",
+                LONG_NAME + ": " + pair.row(Side.RIGHT).summaryProperty().get());
+    }
+
+    /**
+     * In both themes: 1280 px at 1× (taller only if needed), exactly twice that at 2×; labels and pictures
+     * only; {@code expected} among the texts; every text whole and readable on its background.
+     */
+    private static void assertReadableInBothThemes(Supplier<Region> build, String... expected) throws Exception {
         for (String theme : List.of("light.css", "dark.css")) {
             List<String> sheets = List.of(sheet("workbench.css"), sheet(theme));
-            BufferedImage once = WaitForAsyncUtils.asyncFx(() -> ComparisonSlide.render(model, sheets, 1)).get();
-            BufferedImage twice = WaitForAsyncUtils.asyncFx(() -> ComparisonSlide.render(model, sheets, 2)).get();
-            assertThat(once.getWidth()).isEqualTo((int) ComparisonSlide.WIDTH);
-            assertThat(once.getHeight()).isGreaterThanOrEqualTo((int) ComparisonSlide.HEIGHT);
+            BufferedImage once = WaitForAsyncUtils.asyncFx(() -> Slides.render(build, sheets, 1)).get();
+            BufferedImage twice = WaitForAsyncUtils.asyncFx(() -> Slides.render(build, sheets, 2)).get();
+            assertThat(once.getWidth()).isEqualTo((int) Slides.WIDTH);
+            assertThat(once.getHeight()).isGreaterThanOrEqualTo((int) Slides.HEIGHT);
             assertThat(twice.getWidth()).isEqualTo(2 * once.getWidth());
             assertThat(twice.getHeight()).isEqualTo(2 * once.getHeight());
 
-            Region slide = WaitForAsyncUtils.asyncFx(() -> ComparisonSlide.laidOut(model, sheets)).get();
+            Region slide = WaitForAsyncUtils.asyncFx(() -> Slides.laidOut(build.get(), sheets)).get();
             assertThat(slide.getHeight()).as("the slide measured is the one drawn").isEqualTo(once.getHeight());
             List<Node> nodes = descendants(slide);
             assertThat(nodes).as(theme + ": no buttons, spinners or sliders on a slide")
                     .filteredOn(n -> n instanceof Control).allMatch(n -> n instanceof Label);
             List<Label> labels = nodes.stream().filter(n -> n instanceof Label).map(n -> (Label) n)
                     .filter(l -> !l.getText().isEmpty()).toList();
-            assertThat(labels).extracting(Label::getText).contains(LONG_NAME, "ground truth: "
-                    + model.groundTruthProperty().get().substring("ground truth: ".length()));
+            assertThat(labels).extracting(Label::getText).contains(expected);
             for (Label label : labels) {
                 assertThat(ShownText.of(label)).as(theme + ": cut text").isEqualTo(label.getText());
                 assertThat(contrast(twice, label.localToScene(label.getBoundsInLocal()), 2))
@@ -84,7 +111,7 @@ class ComparisonSlideTest {
     }
 
     private static String sheet(String name) {
-        return ComparisonSlideTest.class.getResource("/dev/deemwb/app/" + name).toExternalForm();
+        return SlidesTest.class.getResource("/dev/deemwb/app/" + name).toExternalForm();
     }
 
     private static List<Node> descendants(Parent parent) {
